@@ -1,0 +1,100 @@
+import type { Static, TSchema } from 'typebox';
+import type { Bilingual, Locale, LocalizedText } from '../i18n/localized.ts';
+import type { Issue } from '../issues/issue.ts';
+import type { AppDefinition } from '../model/app.ts';
+import type { DictionaryDefinition } from '../model/dictionary.ts';
+import type { FieldDefinition } from '../model/field.ts';
+import type { TableDefinition } from '../model/table.ts';
+import type { JsonSchema } from '../schema/validate-schema.ts';
+import type { ConfigMigration } from './config-migration.ts';
+
+/** A field as a field type sees it: the definition with `config` already validated and typed. */
+export interface FieldOf<Config> extends Omit<FieldDefinition, 'config'> {
+  readonly config: Config;
+}
+
+/** What a field type may look up while describing or checking a field. */
+export interface FieldContext {
+  readonly app: AppDefinition;
+  readonly table: TableDefinition;
+  /** Resolve a data dictionary by id (undefined when the app has none of that id). */
+  dictionary(id: string): DictionaryDefinition | undefined;
+  /** Resolve a table by id (for links). */
+  tableById(id: string): TableDefinition | undefined;
+  /** The CEL type of another field (for computed fields and links pulling fields in). */
+  celTypeOf(table: TableDefinition, field: FieldDefinition): string;
+  /** Type-checks a CEL expression over `table`'s fields; returns issues under `path`. */
+  checkExpression(source: string, path: string, expect?: string, table?: TableDefinition): Issue[];
+}
+
+/** What validating a value may consult beyond the field itself. */
+export interface ValueContext {
+  readonly locale?: Locale;
+  dictionary(id: string): DictionaryDefinition | undefined;
+}
+
+/** What the designer needs to put a field type in its palette and property panel. */
+export interface FieldDesignerHooks {
+  /** Palette group. */
+  readonly group: 'basic' | 'choice' | 'datetime' | 'people' | 'relation' | 'advanced';
+  /** Icon name from the designer's icon set. */
+  readonly icon: string;
+  /** Config the designer gives a newly dropped field of this type. */
+  defaultConfig(): Record<string, unknown>;
+}
+
+/** What the form runtime needs to render and edit a value of this type. */
+export interface FieldFormHooks {
+  /** Custom element tag the form runtime renders for this field (supplied by the plugin). */
+  readonly element: string;
+  /** Turn what an input produced (text) into a stored value, or an issue naming the problem. */
+  parseInput?(input: string, field: FieldOf<never>): { value: unknown } | { issue: Bilingual };
+  /** Text shown in read-only mode, lists and exports. */
+  format(value: unknown, field: FieldOf<never>, locale: Locale): string;
+  /** Whether a value counts as empty for "required". */
+  isEmpty(value: unknown): boolean;
+}
+
+/**
+ * A field type contributed by a plugin: its config schema, the JSON Schema fragment of its
+ * stored values, its CEL mapping, validation, default, and the hooks of designer and runtime.
+ */
+export interface FieldTypeDefinition<Config extends TSchema = TSchema> {
+  readonly type: string;
+  readonly label: Bilingual;
+  readonly description?: LocalizedText;
+  /** Schema of `field.config` for this type. */
+  readonly config: Config;
+  /** Current version of the config shape; older configs are migrated by `migrations`. */
+  readonly configVersion?: number;
+  readonly migrations?: readonly ConfigMigration[];
+  /** How references to users/departments are resolved by flows (assignee rules). */
+  readonly holds?: 'user' | 'department' | 'record';
+  /** True for fields whose value the platform computes (computed, auto-number): never user input. */
+  readonly derived?: boolean;
+  /** JSON Schema fragment describing a stored value (for record schemas and `.d.ts` types). */
+  valueSchema(field: FieldOf<Static<Config>>, ctx: FieldContext): JsonSchema;
+  /** CEL type of the value inside expressions: `string`, `int`, `double`, `decimal`, `bool`, `timestamp`, `list<string>`, `list`, `map` … */
+  celType(field: FieldOf<Static<Config>>, ctx: FieldContext): string;
+  /** Stored JSON value → CEL value (e.g. money "12.30" → decimal, date → timestamp). */
+  toCel(value: unknown, field: FieldOf<Static<Config>>): unknown;
+  /** CEL result → stored JSON value (for defaults and computed values). */
+  fromCel(value: unknown, field: FieldOf<Static<Config>>): unknown;
+  /** Checks one stored value (never undefined/null: "required" is the platform's job). Paths are relative to the value. */
+  validate(value: unknown, field: FieldOf<Static<Config>>, ctx: ValueContext): Issue[];
+  /** The value a new record starts with when the field has no `default` expression. */
+  defaultValue(field: FieldOf<Static<Config>>): unknown;
+  /** Checks the field definition against the app (dictionary exists, link target exists …). Paths relative to the field. */
+  checkDefinition?(field: FieldOf<Static<Config>>, ctx: FieldContext): Issue[];
+  /** Ascending order of two non-empty values, for sorting lists. */
+  compare(a: unknown, b: unknown, field: FieldOf<Static<Config>>): number;
+  readonly designer: FieldDesignerHooks;
+  readonly form: FieldFormHooks;
+}
+
+/** Defines a field type; the identity function that gives plugin authors inference. */
+export function defineFieldType<Config extends TSchema>(
+  definition: FieldTypeDefinition<Config>,
+): FieldTypeDefinition<Config> {
+  return definition;
+}
