@@ -8,7 +8,10 @@ import { TableSchema } from './table.ts';
 import { ViewSchema } from './view.ts';
 
 /** Plugin name → semver range, e.g. `{ "@tessera/plugin-field-basic": "^0.1.0" }`. */
-export const RequiresSchema = Type.Record(PackageName, Type.String({ minLength: 1, maxLength: 100 }));
+export const RequiresSchema = Type.Record(
+  PackageName,
+  Type.String({ minLength: 1, maxLength: 100 }),
+);
 
 /** The parts every app has, whether built in the designer or installed from a pack. */
 export const appParts = {

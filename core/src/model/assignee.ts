@@ -7,7 +7,10 @@ import { Expression, Id, LocalizedTextSchema } from './common.ts';
  */
 export const AssigneeRuleSchema = Type.Union([
   Type.Object(
-    { kind: Type.Literal('user'), users: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }) },
+    {
+      kind: Type.Literal('user'),
+      users: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    },
     { additionalProperties: false },
   ),
   Type.Object({ kind: Type.Literal('role'), role: Id }, { additionalProperties: false }),
@@ -41,7 +44,9 @@ export const DeadlineSchema = Type.Object(
     /** CEL returning a duration, e.g. `priority == "P1" ? duration("4h") : duration("48h")`. */
     afterExpr: Type.Optional(Expression),
     /** Remind before the deadline, as an ISO-8601 duration. */
-    remindBefore: Type.Optional(Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?$' })),
+    remindBefore: Type.Optional(
+      Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?$' }),
+    ),
     /** Who is told besides the assignee when the deadline passes. */
     supervisor: Type.Optional(AssigneeRuleSchema),
     message: Type.Optional(LocalizedTextSchema),

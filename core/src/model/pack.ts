@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
-import { Expression, Id, PackageName, SchemaVersion, SemverVersion } from './common.ts';
 import { appParts, RequiresSchema } from './app.ts';
+import { Expression, Id, PackageName, SchemaVersion, SemverVersion } from './common.ts';
 
 /** One step of a pack's data migration, applied to existing records on upgrade. Data, not code. */
 export const DataMigrationStepSchema = Type.Union([

@@ -25,12 +25,16 @@ export interface FieldContext {
   celTypeOf(table: TableDefinition, field: FieldDefinition): string;
   /** Type-checks a CEL expression over `table`'s fields; returns issues under `path`. */
   checkExpression(source: string, path: string, expect?: string, table?: TableDefinition): Issue[];
+  /** Another installed field type by id (e.g. a sub-table's column types); undefined when none. */
+  fieldType(type: string): FieldTypeDefinition | undefined;
 }
 
 /** What validating a value may consult beyond the field itself. */
 export interface ValueContext {
   readonly locale?: Locale;
   dictionary(id: string): DictionaryDefinition | undefined;
+  /** Another installed field type by id (e.g. a sub-table's column types); undefined when none. */
+  fieldType(type: string): FieldTypeDefinition | undefined;
 }
 
 /** What the designer needs to put a field type in its palette and property panel. */

@@ -15,7 +15,10 @@ export interface ViewTypeDefinition<Config extends TSchema = TSchema> {
   readonly migrations?: readonly ConfigMigration[];
   /** Whether the view groups and aggregates (statistics) rather than listing records. */
   readonly aggregates: boolean;
-  check?(view: ViewDefinition & { readonly config: Static<Config> }, table: TableDefinition): Issue[];
+  check?(
+    view: ViewDefinition & { readonly config: Static<Config> },
+    table: TableDefinition,
+  ): Issue[];
   readonly designer: { readonly icon: string; defaultConfig(): Record<string, unknown> };
 }
 

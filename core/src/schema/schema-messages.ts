@@ -23,8 +23,13 @@ const typeNames: Record<string, Bilingual> = {
 
 function typeName(name: unknown): Bilingual {
   const names = Array.isArray(name) ? name : [name];
-  const parts = names.map((one) => typeNames[String(one)] ?? { en: String(one), 'zh-CN': String(one) });
-  return { en: parts.map((p) => p.en).join(' or '), 'zh-CN': parts.map((p) => p['zh-CN']).join('或') };
+  const parts = names.map(
+    (one) => typeNames[String(one)] ?? { en: String(one), 'zh-CN': String(one) },
+  );
+  return {
+    en: parts.map((p) => p.en).join(' or '),
+    'zh-CN': parts.map((p) => p['zh-CN']).join('或'),
+  };
 }
 
 function show(value: unknown): string {
@@ -79,14 +84,20 @@ const describers: Record<string, Describe> = {
   maximum: (p) => ({ en: `must be at most ${p.limit}`, 'zh-CN': `不能大于 ${p.limit}` }),
   exclusiveMinimum: (p) => ({ en: `must be more than ${p.limit}`, 'zh-CN': `必须大于 ${p.limit}` }),
   exclusiveMaximum: (p) => ({ en: `must be less than ${p.limit}`, 'zh-CN': `必须小于 ${p.limit}` }),
-  minItems: (p) => ({ en: `must have at least ${p.limit} item(s)`, 'zh-CN': `至少需要 ${p.limit} 项` }),
+  minItems: (p) => ({
+    en: `must have at least ${p.limit} item(s)`,
+    'zh-CN': `至少需要 ${p.limit} 项`,
+  }),
   maxItems: (p) => ({ en: `must have at most ${p.limit} items`, 'zh-CN': `最多 ${p.limit} 项` }),
   uniqueItems: () => ({ en: 'must not repeat an item', 'zh-CN': '不能有重复项' }),
   minProperties: (p) => ({
     en: `must have at least ${p.limit} entr(y/ies)`,
     'zh-CN': `至少需要 ${p.limit} 项`,
   }),
-  maxProperties: (p) => ({ en: `must have at most ${p.limit} entries`, 'zh-CN': `最多 ${p.limit} 项` }),
+  maxProperties: (p) => ({
+    en: `must have at most ${p.limit} entries`,
+    'zh-CN': `最多 ${p.limit} 项`,
+  }),
   format: (p) => ({
     en: `must be a valid ${String(p.format)}`,
     'zh-CN': `必须是有效的 ${String(p.format)}`,

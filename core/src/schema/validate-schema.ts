@@ -13,7 +13,7 @@ let accelerationOff = false;
  * below `base`. Validation is interpreted, never compiled to JavaScript: schemas may
  * carry text from packs, and Tessera runs no generated code (decision 2).
  */
-export function validateSchema(schema: JsonSchema, value: unknown, base = ''): Issue[] {
+export function validateSchema(schema: object, value: unknown, base = ''): Issue[] {
   if (!accelerationOff) {
     Settings.Set({ useAcceleration: false });
     accelerationOff = true;
@@ -29,7 +29,8 @@ export function validateSchema(schema: JsonSchema, value: unknown, base = ''): I
  */
 function pickUseful(errors: readonly SchemaErrorLike[]): SchemaErrorLike[] {
   const detailed = errors.filter(
-    (error) => error.keyword !== 'anyOf' && error.keyword !== 'oneOf' && error.keyword !== 'boolean',
+    (error) =>
+      error.keyword !== 'anyOf' && error.keyword !== 'oneOf' && error.keyword !== 'boolean',
   );
   const chosen = detailed.length > 0 ? detailed : [...errors];
   const byPath = new Map<string, SchemaErrorLike[]>();
@@ -40,7 +41,9 @@ function pickUseful(errors: readonly SchemaErrorLike[]): SchemaErrorLike[] {
   }
   const out: SchemaErrorLike[] = [];
   for (const [path, list] of byPath) {
-    const deeper = [...byPath.keys()].some((other) => other !== path && other.startsWith(`${path}/`));
+    const deeper = [...byPath.keys()].some(
+      (other) => other !== path && other.startsWith(`${path}/`),
+    );
     const consts = list.filter((error) => error.keyword === 'const');
     if (consts.length > 1) {
       // a union of literals: report one "must be one of" instead of one error per literal
@@ -54,7 +57,8 @@ function pickUseful(errors: readonly SchemaErrorLike[]): SchemaErrorLike[] {
       continue;
     }
     // a union whose branches differ only deeper down: the deeper errors explain it
-    if (deeper && list.every((error) => error.keyword === 'type' || error.keyword === 'const')) continue;
+    if (deeper && list.every((error) => error.keyword === 'type' || error.keyword === 'const'))
+      continue;
     out.push(...list);
   }
   return dedupe(out);

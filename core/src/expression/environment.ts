@@ -1,0 +1,232 @@
+import { Environment, type TypeCheckResult } from '@marcbachmann/cel-js';
+import type { FunctionDefinition } from '../plugin/function.ts';
+import { fromEngineType, type ToCel, toCelByType, toEngineType, zeroValue } from './cel-values.ts';
+import { registerDecimal } from './decimal-support.ts';
+import { ExpressionError, summaryOf } from './expression-error.ts';
+import { DEFAULT_LIMITS, type ExpressionLimits } from './limits.ts';
+import { findRefusedCall, registerSafeRegex } from './safe-regex.ts';
+import { registerTimeFunctions } from './time-functions.ts';
+
+/** A variable visible to expressions: its CEL type and how a JSON value becomes a CEL value. */
+export interface VariableDeclaration {
+  readonly name: string;
+  readonly type: string;
+  /** Defaults to the conversion by CEL type (cel-values.ts). */
+  readonly toCel?: ToCel;
+  /** A record whose fields are typed (e.g. `target` in a write-back guard). */
+  readonly fields?: readonly VariableDeclaration[];
+}
+
+export interface ExpressionEnvironmentOptions {
+  readonly variables?: readonly VariableDeclaration[];
+  readonly functions?: readonly FunctionDefinition[];
+  readonly limits?: Partial<ExpressionLimits>;
+}
+
+/** A compiled expression: parse and type-check once, evaluate many times. */
+export interface CompiledExpression {
+  readonly source: string;
+  /** The CEL type the expression gives, e.g. `bool`. */
+  readonly type: string;
+  /** Evaluates against JSON values keyed by variable name; returns the CEL value. */
+  evaluate(values?: Readonly<Record<string, unknown>>): unknown;
+}
+
+export interface ExpressionEnvironment {
+  readonly variables: readonly VariableDeclaration[];
+  /** Parses and type-checks; throws ExpressionError with a position on any problem. */
+  compile(source: string, expect?: string): CompiledExpression;
+  /** Like compile, but returns the error instead of throwing. */
+  check(source: string, expect?: string): ExpressionError | undefined;
+}
+
+const REFUSED = new Set(['matches']);
+
+type Converter = readonly [name: string, convert: ToCel, empty: unknown];
+
+/**
+ * Builds a CEL environment once (it is costly) with Tessera's decimals, safe regex, time
+ * helpers, plugin functions and typed variables. No eval, no `new Function` (decision 2).
+ */
+export function createExpressionEnvironment(
+  options: ExpressionEnvironmentOptions = {},
+): ExpressionEnvironment {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const env = new Environment({
+    homogeneousAggregateLiterals: false,
+    limits: {
+      maxAstNodes: limits.maxAstNodes,
+      maxDepth: limits.maxDepth,
+      maxListElements: limits.maxListElements,
+      maxMapEntries: limits.maxMapEntries,
+      maxCallArguments: limits.maxCallArguments,
+    },
+  });
+  registerDecimal(env);
+  registerSafeRegex(env);
+  registerTimeFunctions(env);
+  for (const fn of options.functions ?? [])
+    env.registerFunction(toEngineType(fn.signature), fn.handler as never);
+  const variables = options.variables ?? [];
+  const converters = variables.map((variable) => declare(env, variable));
+
+  const toContext = (values: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+    const context: Record<string, unknown> = {};
+    for (const [name, convert, empty] of converters) {
+      const value = values[name];
+      context[name] = value === undefined || value === null ? empty : convert(value);
+    }
+    return context;
+  };
+
+  const compile = (source: string, expect?: string): CompiledExpression => {
+    if (typeof source !== 'string' || source.length > limits.maxLength) {
+      throw new ExpressionError(
+        'too_long',
+        {
+          en: `the expression is longer than ${limits.maxLength} characters`,
+          'zh-CN': `表达式超过 ${limits.maxLength} 个字符`,
+        },
+        String(source).slice(0, 200),
+      );
+    }
+    const parsed = parse(env, source);
+    const refused = findRefusedCall(parsed.ast, REFUSED);
+    if (refused) {
+      throw new ExpressionError(
+        'unsafe_regex',
+        {
+          en: 'matches() is not available because crafted patterns can hang it; use regexMatch(text, pattern), which runs in linear time',
+          'zh-CN':
+            'matches() 不可用（特制的正则可使其卡死）；请改用 regexMatch(文本, 模式)，其运行时间为线性',
+        },
+        source,
+        { start: refused.start ?? 0, end: refused.end ?? source.length },
+      );
+    }
+    const checked = parsed.check() as TypeCheckResult;
+    if (!checked.valid) {
+      const error = checked.error as { range?: { start: number; end: number } } | undefined;
+      const summary = summaryOf(checked.error);
+      throw new ExpressionError(
+        'type',
+        { en: summary, 'zh-CN': `类型错误：${summary}` },
+        source,
+        error?.range,
+      );
+    }
+    const type = fromEngineType(String(checked.type));
+    if (expect && !assignable(expect, type)) {
+      throw new ExpressionError(
+        'result_type',
+        {
+          en: `the expression must give ${expect}, but gives ${type}`,
+          'zh-CN': `表达式的结果应为 ${expect}，实际为 ${type}`,
+        },
+        source,
+        { start: 0, end: source.length },
+      );
+    }
+    const maxResult = limits.maxResultSize;
+    return {
+      source,
+      type,
+      evaluate(values = {}) {
+        let result: unknown;
+        try {
+          result = parsed(toContext(values));
+        } catch (error) {
+          throw asEvaluationError(error, source);
+        }
+        if ((typeof result === 'string' || Array.isArray(result)) && result.length > maxResult) {
+          throw new ExpressionError(
+            'limit',
+            { en: `the result is larger than ${maxResult}`, 'zh-CN': `结果超过上限 ${maxResult}` },
+            source,
+          );
+        }
+        return result;
+      },
+    };
+  };
+
+  return {
+    variables,
+    compile,
+    check(source, expect) {
+      try {
+        compile(source, expect);
+        return undefined;
+      } catch (error) {
+        if (error instanceof ExpressionError) return error;
+        throw error;
+      }
+    },
+  };
+}
+
+function declare(env: Environment, variable: VariableDeclaration): Converter {
+  if (variable.fields) {
+    const schema: Record<string, string> = {};
+    const inner = variable.fields.map((field) => {
+      schema[field.name] = toEngineType(field.type);
+      return [field.name, field.toCel ?? toCelByType(field.type), zeroValue(field.type)] as const;
+    });
+    env.registerVariable({ name: variable.name, schema });
+    const convert: ToCel = (value) => {
+      const record = (value ?? {}) as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [name, toCel, empty] of inner) {
+        const cell = record[name];
+        out[name] = cell === undefined || cell === null ? empty : toCel(cell);
+      }
+      return out;
+    };
+    return [variable.name, convert, convert({})];
+  }
+  env.registerVariable(variable.name, toEngineType(variable.type));
+  return [variable.name, variable.toCel ?? toCelByType(variable.type), zeroValue(variable.type)];
+}
+
+type Parsed = ReturnType<Environment['parse']>;
+
+function parse(env: Environment, source: string): Parsed {
+  try {
+    return env.parse(source);
+  } catch (error) {
+    const range = (error as { range?: { start: number; end: number } }).range;
+    const summary = summaryOf(error);
+    const limit = /limit|exceed|maximum|too (deep|many)/i.test(summary);
+    throw new ExpressionError(
+      limit ? 'limit' : 'syntax',
+      { en: summary, 'zh-CN': limit ? `表达式超出限制：${summary}` : `语法错误：${summary}` },
+      source,
+      range,
+    );
+  }
+}
+
+function asEvaluationError(error: unknown, source: string): ExpressionError {
+  if (error instanceof ExpressionError) return error;
+  const range = (error as { range?: { start: number; end: number } }).range;
+  const summary = summaryOf(error);
+  return new ExpressionError(
+    'evaluation',
+    { en: summary, 'zh-CN': `求值出错：${summary}` },
+    source,
+    range,
+  );
+}
+
+const NUMERIC = new Set(['int', 'uint', 'double', 'decimal']);
+
+/** Whether a result of type `actual` can fill a slot of type `expect` (numbers widen to decimal/double). */
+export function assignable(expect: string, actual: string): boolean {
+  if (expect === actual || actual === 'dyn' || expect === 'dyn') return true;
+  if ((expect === 'decimal' || expect === 'double') && NUMERIC.has(actual)) return true;
+  const list = /^list(<.*>)?$/;
+  if (list.test(expect) && list.test(actual))
+    return expect === 'list' || actual === 'list' || actual === 'list<dyn>';
+  const map = /^map(<.*>)?$/;
+  return map.test(expect) && map.test(actual);
+}

@@ -1,0 +1,92 @@
+import { type Issue, issue, pointer } from '../issues/issue.ts';
+import type { PackManifest } from '../model/pack.ts';
+import type { FieldTypeDefinition } from '../plugin/field-type.ts';
+import type { AppContext } from './app-context.ts';
+import { validateRecord } from './validate-record.ts';
+
+export interface PackDeps {
+  fieldType(type: string): FieldTypeDefinition | undefined;
+  /** The plugin that contributes a field, node or view type. */
+  pluginOf(kind: 'field' | 'node' | 'view', type: string): string | undefined;
+}
+
+/** Pack-only checks: every plugin it uses is in `requires`, demo records are valid, migrations name real tables. */
+export function checkPack(ctx: AppContext, pack: PackManifest, deps: PackDeps): Issue[] {
+  const issues: Issue[] = [];
+  const requires = pack.requires;
+  const need = (kind: 'field' | 'node' | 'view', type: string, path: string) => {
+    const plugin = deps.pluginOf(kind, type);
+    if (plugin !== undefined && !(plugin in requires)) {
+      issues.push(
+        issue(path, 'pack.undeclaredPlugin', {
+          en: `${kind} type "${type}" comes from plugin "${plugin}", which the pack does not list in "requires"`,
+          'zh-CN': `${kind} 类型“${type}”来自插件“${plugin}”，但包的 requires 中没有声明该插件`,
+        }),
+      );
+    }
+  };
+  for (const [t, table] of pack.tables.entries()) {
+    for (const [f, field] of table.fields.entries()) {
+      need('field', field.type, pointer('/tables', t, 'fields', f, 'type'));
+    }
+  }
+  for (const [i, flow] of (pack.flows ?? []).entries()) {
+    for (const [n, node] of flow.nodes.entries())
+      need('node', node.type, pointer('/flows', i, 'nodes', n, 'type'));
+  }
+  (pack.views ?? []).forEach(
+    (view, i) => void need('view', view.type, pointer('/views', i, 'type')),
+  );
+
+  for (const [tableId, records] of Object.entries(pack.demo ?? {})) {
+    const table = ctx.table(tableId);
+    if (!table) {
+      issues.push(
+        issue(pointer('/demo', tableId), 'pack.demoTable', {
+          en: `demo data is given for table "${tableId}", which the pack does not define`,
+          'zh-CN': `为表“${tableId}”提供了演示数据，但包中没有定义该表`,
+        }),
+      );
+      continue;
+    }
+    records.forEach((record, index) => {
+      issues.push(
+        ...validateRecord(
+          table,
+          record,
+          deps.fieldType,
+          { dictionary: ctx.dictionary, fieldType: deps.fieldType },
+          pointer('/demo', tableId, index),
+        ),
+      );
+    });
+  }
+  (pack.migrations ?? []).forEach((migration, m) => {
+    migration.steps.forEach((step, s) => {
+      const table = ctx.table(step.table);
+      const path = pointer('/migrations', m, 'steps', s);
+      if (!table) {
+        issues.push(
+          issue(`${path}/table`, 'pack.migrationTable', {
+            en: `migration step names table "${step.table}", which the pack does not define`,
+            'zh-CN': `迁移步骤引用的表“${step.table}”在包中未定义`,
+          }),
+        );
+        return;
+      }
+      const field =
+        step.op === 'renameField' ? step.to : step.op === 'setField' ? step.field : undefined;
+      if (field !== undefined && !table.fields.some((one) => one.id === field)) {
+        issues.push(
+          issue(`${path}/${step.op === 'renameField' ? 'to' : 'field'}`, 'pack.migrationField', {
+            en: `migration step writes field "${field}", which table "${table.id}" does not define in this version`,
+            'zh-CN': `迁移步骤写入的字段“${field}”在此版本的表“${table.id}”中未定义`,
+          }),
+        );
+      }
+      if (step.op === 'setField')
+        issues.push(...ctx.checkExpression(step.value, `${path}/value`, table));
+    });
+  });
+  return issues;
+}
