@@ -27,6 +27,6 @@ export * from './plugin/function.ts';
 export * from './plugin/node-type.ts';
 export * from './plugin/view-type.ts';
 export * from './schema/validate-schema.ts';
-export { RESERVED_NAMES } from './validate/check-tables.ts';
+export { RESERVED_NAMES } from './validate/reserved-names.ts';
 export type { ValidationResult } from './validate/validate-definition.ts';
 export { SYSTEM_KEYS } from './validate/validate-record.ts';

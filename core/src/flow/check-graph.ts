@@ -108,7 +108,7 @@ export function checkFlowGraph(
     );
   }
   issues.push(...checkConditions(flow, base, nodeTypeOf));
-  if (issues.length > 0 || starts.length !== 1) return issues;
+  if (starts.length !== 1) return issues;
 
   const reachable = reach(starts, graph.out);
   for (const id of graph.ids) {

@@ -11,6 +11,7 @@ import { ViewSchema } from './view.ts';
 export const RequiresSchema = Type.Record(
   PackageName,
   Type.String({ minLength: 1, maxLength: 100 }),
+  { additionalProperties: false },
 );
 
 /** The parts every app has, whether built in the designer or installed from a pack. */

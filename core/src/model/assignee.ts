@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Expression, Id, LocalizedTextSchema } from './common.ts';
+import { Expression, Id, IsoDuration, LocalizedTextSchema } from './common.ts';
 
 /**
  * Who a task goes to. Node types that create tasks use this schema in their config, and
@@ -40,13 +40,11 @@ export const AssigneeRuleSchema = Type.Union([
 export const DeadlineSchema = Type.Object(
   {
     /** ISO-8601 duration such as P2D or PT4H. */
-    after: Type.Optional(Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?$' })),
+    after: Type.Optional(IsoDuration),
     /** CEL returning a duration, e.g. `priority == "P1" ? duration("4h") : duration("48h")`. */
     afterExpr: Type.Optional(Expression),
     /** Remind before the deadline, as an ISO-8601 duration. */
-    remindBefore: Type.Optional(
-      Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?$' }),
-    ),
+    remindBefore: Type.Optional(IsoDuration),
     /** Who is told besides the assignee when the deadline passes. */
     supervisor: Type.Optional(AssigneeRuleSchema),
     message: Type.Optional(LocalizedTextSchema),

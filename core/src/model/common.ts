@@ -30,6 +30,9 @@ export const LocalizedTextSchema = Type.Union([
 /** A CEL expression (decision 2). Checked against its environment by validateApp. */
 export const Expression = Type.String({ minLength: 1, maxLength: 4000 });
 
+/** An ISO-8601 duration of days, hours and minutes, e.g. P2D, PT4H, P1DT12H. */
+export const IsoDuration = Type.String({ pattern: '^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?)?$' });
+
 export const SchemaVersion = Type.Integer({ minimum: 1 });
 
 export type IdString = Static<typeof Id>;

@@ -59,7 +59,7 @@ export const LinkageRuleSchema = Type.Object(
 export const NodeRightsSchema = Type.Object(
   {
     default: Type.Optional(FieldRight),
-    fields: Type.Optional(Type.Record(FieldPath, FieldRight)),
+    fields: Type.Optional(Type.Record(FieldPath, FieldRight, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );
@@ -71,7 +71,7 @@ export const FormSchema = Type.Object(
     label: LocalizedTextSchema,
     table: Id,
     sections: Type.Array(SectionSchema, { minItems: 1, maxItems: 200 }),
-    rights: Type.Optional(Type.Record(Id, NodeRightsSchema)),
+    rights: Type.Optional(Type.Record(Id, NodeRightsSchema, { additionalProperties: false })),
     rules: Type.Optional(Type.Array(LinkageRuleSchema, { maxItems: 1000 })),
   },
   { additionalProperties: false },

@@ -41,7 +41,13 @@ export const PackSchema = Type.Object(
     requires: RequiresSchema,
     /** Demo records per table id, so every view has something to show after install. */
     demo: Type.Optional(
-      Type.Record(Id, Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 100000 })),
+      Type.Record(
+        Id,
+        Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 100000 }),
+        {
+          additionalProperties: false,
+        },
+      ),
     ),
     migrations: Type.Optional(Type.Array(DataMigrationSchema, { maxItems: 200 })),
   },

@@ -2,11 +2,19 @@ import Type, { type Static } from 'typebox';
 import { Expression, Id, LocalizedTextSchema, SchemaVersion } from './common.ts';
 import { FieldPath } from './form.ts';
 
-export const FilterOperator = Type.Union(
-  ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'empty', 'notEmpty', 'between'].map(
-    (op) => Type.Literal(op),
-  ),
-);
+export const FilterOperator = Type.Union([
+  Type.Literal('eq'),
+  Type.Literal('ne'),
+  Type.Literal('gt'),
+  Type.Literal('gte'),
+  Type.Literal('lt'),
+  Type.Literal('lte'),
+  Type.Literal('in'),
+  Type.Literal('contains'),
+  Type.Literal('empty'),
+  Type.Literal('notEmpty'),
+  Type.Literal('between'),
+]);
 
 /**
  * A filter condition. Structured (field, operator, value) so the server can answer it from
@@ -25,7 +33,13 @@ export const FilterSchema = Type.Object(
 export const AggregateSchema = Type.Object(
   {
     id: Id,
-    fn: Type.Union(['count', 'sum', 'avg', 'min', 'max'].map((fn) => Type.Literal(fn))),
+    fn: Type.Union([
+      Type.Literal('count'),
+      Type.Literal('sum'),
+      Type.Literal('avg'),
+      Type.Literal('min'),
+      Type.Literal('max'),
+    ]),
     field: Type.Optional(FieldPath),
     label: Type.Optional(LocalizedTextSchema),
   },

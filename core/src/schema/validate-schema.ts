@@ -15,7 +15,7 @@ let accelerationOff = false;
  */
 export function validateSchema(schema: object, value: unknown, base = ''): Issue[] {
   if (!accelerationOff) {
-    Settings.Set({ useAcceleration: false });
+    Settings.Set({ useAcceleration: false, maxErrors: 200 });
     accelerationOff = true;
   }
   if (Value.Check(schema as never, value)) return [];
@@ -27,7 +27,8 @@ export function validateSchema(schema: object, value: unknown, base = ''): Issue
  * JSON Schema reports every failed branch of a union; people want the one that matters.
  * Keep the deepest errors per location and drop the union summaries when details exist.
  */
-function pickUseful(errors: readonly SchemaErrorLike[]): SchemaErrorLike[] {
+function pickUseful(all: readonly SchemaErrorLike[]): SchemaErrorLike[] {
+  const errors = keepMatchingBranches(all);
   const detailed = errors.filter(
     (error) =>
       error.keyword !== 'anyOf' && error.keyword !== 'oneOf' && error.keyword !== 'boolean',
@@ -71,5 +72,57 @@ function dedupe(errors: SchemaErrorLike[]): SchemaErrorLike[] {
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
+  });
+}
+
+const DISCRIMINATORS = /\/(kind|op|type)$/;
+
+/**
+ * In a union told apart by a `kind` (or `op`, `type`) property, the branches whose
+ * discriminator did not match are noise: keep the errors of the branch the value chose.
+ */
+function keepMatchingBranches(errors: readonly SchemaErrorLike[]): SchemaErrorLike[] {
+  const branchOf = (error: SchemaErrorLike) => {
+    const match = /^(.*)\/anyOf\/(\d+)(\/|$)/.exec(error.schemaPath);
+    return match ? { union: match[1]!, branch: match[2]! } : undefined;
+  };
+  // the values a union was applied to: parents of discriminator properties
+  const parents = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'const' && DISCRIMINATORS.test(error.instancePath)) {
+      parents.add(error.instancePath.replace(DISCRIMINATORS, ''));
+    }
+  }
+  const keyOf = (error: SchemaErrorLike, union: string) => {
+    let best: string | undefined;
+    for (const parent of parents) {
+      const inside = error.instancePath === parent || error.instancePath.startsWith(`${parent}/`);
+      if (inside && (best === undefined || parent.length > best.length)) best = parent;
+    }
+    return best === undefined ? undefined : `${union}|${best}`;
+  };
+  const failed = new Map<string, Set<string>>();
+  const seen = new Map<string, Set<string>>();
+  for (const error of errors) {
+    const at = branchOf(error);
+    const key = at && keyOf(error, at.union);
+    if (!at || !key) continue;
+    if (!seen.has(key)) seen.set(key, new Set());
+    seen.get(key)!.add(at.branch);
+    if (error.keyword === 'const' && DISCRIMINATORS.test(error.instancePath)) {
+      if (!failed.has(key)) failed.set(key, new Set());
+      failed.get(key)!.add(at.branch);
+    }
+  }
+  return errors.filter((error) => {
+    const at = branchOf(error);
+    const key = at && keyOf(error, at.union);
+    if (!at || !key) return true;
+    const lost = failed.get(key);
+    if (!lost) return true;
+    // no branch matched: only "kind must be one of …" says something useful
+    if (lost.size === seen.get(key)!.size)
+      return error.keyword === 'const' && DISCRIMINATORS.test(error.instancePath);
+    return !lost.has(at.branch);
   });
 }

@@ -7,6 +7,7 @@ import type { FieldDefinition } from '../model/field.ts';
 import type { FlowDefinition } from '../model/flow.ts';
 import type { TableDefinition } from '../model/table.ts';
 import type { FieldContext, FieldTypeDefinition } from '../plugin/field-type.ts';
+import { RESERVED_NAMES } from './reserved-names.ts';
 
 /** What the checks of one app share: lookups by id and expression environments per table. */
 export interface AppContext {
@@ -82,9 +83,12 @@ export function celTypeOf(ctx: AppContext, table: TableDefinition, field: FieldD
 /** Variables for a table's fields: each named by its id, typed and converted by its field type. */
 export function fieldVariables(ctx: AppContext, table: TableDefinition): VariableDeclaration[] {
   const out: VariableDeclaration[] = [];
+  const names = new Set(RESERVED_NAMES);
   for (const field of table.fields) {
     const type = ctx.fieldType(field.type);
-    if (!type) continue;
+    // unknown types, reserved names and repeated ids are reported by checkTables
+    if (!type || names.has(field.id)) continue;
+    names.add(field.id);
     const typed = typedField(field);
     out.push({
       name: field.id,

@@ -2,10 +2,8 @@ import { type Issue, issue, pointer, prefixIssues } from '../issues/issue.ts';
 import type { TableDefinition } from '../model/table.ts';
 import { type AppContext, celTypeOf, typedField } from './app-context.ts';
 import { checkPluginConfig } from './plugin-config.ts';
+import { RESERVED_NAMES } from './reserved-names.ts';
 import { uniqueIds } from './unique-ids.ts';
-
-/** Names expressions see besides a table's fields; a field may not take them. */
-export const RESERVED_NAMES = new Set(['now', 'currentUser', 'target', 'row', 'record']);
 
 export function checkTables(ctx: AppContext, knownTypes: () => string[]): Issue[] {
   const issues = uniqueIds(ctx.app.tables, '/tables', 'table');

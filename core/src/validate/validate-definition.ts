@@ -17,6 +17,7 @@ import { checkForms } from './check-forms.ts';
 import { checkPack } from './check-pack.ts';
 import { checkTables } from './check-tables.ts';
 import { checkViews } from './check-views.ts';
+import { migrateConfigs } from './migrate-configs.ts';
 import { uniqueIds } from './unique-ids.ts';
 
 export type DefinitionKind = 'app' | 'pack';
@@ -66,8 +67,15 @@ export function validateDefinition(
       if (problem) issues.push(issue(pointer('/requires', name), 'pack.requires', problem));
     }
   }
+  const configs = migrateConfigs(document as unknown as AppDefinition, {
+    field: (type) => deps.fieldTypes.get(type),
+    node: (type) => deps.nodeTypes.get(type),
+    view: (type) => deps.viewTypes.get(type),
+  });
+  if (configs.issues.length > 0) return { ok: false, issues: configs.issues };
+  const current = configs.app as unknown as Record<string, unknown>;
   const app = (
-    kind === 'pack' ? { ...document, id: (document as PackManifest).name } : document
+    kind === 'pack' ? { ...current, id: (current as PackManifest).name } : current
   ) as AppDefinition;
   const fieldType = (type: string) => deps.fieldTypes.get(type);
   const ctx = createAppContext(app, { fieldType, environment: deps.environment });
@@ -81,7 +89,7 @@ export function validateDefinition(
   );
   if (kind === 'pack') {
     issues.push(
-      ...checkPack(ctx, document as PackManifest, {
+      ...checkPack(ctx, current as PackManifest, {
         fieldType,
         pluginOf: (what, type) =>
           (what === 'field'
@@ -96,7 +104,7 @@ export function validateDefinition(
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    value: document as AppDefinition | PackManifest,
+    value: current as AppDefinition | PackManifest,
     migrated: migrated.applied,
     issues: [],
   };
