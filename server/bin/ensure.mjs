@@ -40,7 +40,7 @@ export function ensurePnpm() {
 
 /** The workspace's packages, exactly as the lockfile says (quick when nothing changed). */
 export function ensureDependencies() {
-  run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], {
+  run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], {
     env: { ...process.env, npm_config_loglevel: 'error' },
   });
 }

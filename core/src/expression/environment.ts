@@ -70,15 +70,6 @@ export function createExpressionEnvironment(
   const variables = options.variables ?? [];
   const converters = variables.map((variable) => declare(env, variable));
 
-  const toContext = (values: Readonly<Record<string, unknown>>): Record<string, unknown> => {
-    const context: Record<string, unknown> = {};
-    for (const [name, convert, empty] of converters) {
-      const value = values[name];
-      context[name] = value === undefined || value === null ? empty : convert(value);
-    }
-    return context;
-  };
-
   const compile = (source: string, expect?: string): CompiledExpression => {
     if (typeof source !== 'string' || source.length > limits.maxLength) {
       throw new ExpressionError(
@@ -128,6 +119,10 @@ export function createExpressionEnvironment(
       );
     }
     const maxResult = limits.maxResultSize;
+    // Only the variables the expression names are converted at each evaluation (an expression
+    // typically names 1–3 of a form's fields; converting the others was most of the cost).
+    const referenced = referencedNames(parsed.ast);
+    const toContext = contextBuilder(converters.filter(([name]) => referenced.has(name)));
     return {
       source,
       type,
@@ -186,6 +181,54 @@ function declare(env: Environment, variable: VariableDeclaration): Converter {
   }
   env.registerVariable(variable.name, toEngineType(variable.type));
   return [variable.name, variable.toCel ?? toCelByType(variable.type), zeroValue(variable.type)];
+}
+
+/**
+ * Builds the CEL context from JSON values for some variables: a missing or null value counts as
+ * the type's empty value. Parallel arrays and an index loop keep the per-evaluation cost to one
+ * object and the conversions themselves.
+ */
+function contextBuilder(
+  converters: readonly Converter[],
+): (values: Readonly<Record<string, unknown>>) => Record<string, unknown> {
+  const names = converters.map(([name]) => name);
+  const converts = converters.map(([, convert]) => convert);
+  const empties = converters.map(([, , empty]) => empty);
+  const count = names.length;
+  return (values) => {
+    const context: Record<string, unknown> = {};
+    for (let i = 0; i < count; i++) {
+      const name = names[i]!;
+      const value = values[name];
+      context[name] = value === undefined || value === null ? empties[i] : converts[i]!(value);
+    }
+    return context;
+  };
+}
+
+/**
+ * Every identifier in a parsed expression (a superset of the variables it reads: macro iteration
+ * variables are included). cel-js reads a variable from the context only through an `id` node,
+ * and macro expansions reuse the nodes of their arguments.
+ */
+function referencedNames(ast: unknown): Set<string> {
+  const names = new Set<string>();
+  const stack: unknown[] = [ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    if (node === null || typeof node !== 'object' || !('op' in node)) continue;
+    const { op, args } = node as { op: unknown; args: unknown };
+    if (op === 'id') {
+      if (typeof args === 'string') names.add(args);
+    } else if (op !== 'value' && args !== null && typeof args === 'object') {
+      stack.push(args);
+    }
+  }
+  return names;
 }
 
 type Parsed = ReturnType<Environment['parse']>;

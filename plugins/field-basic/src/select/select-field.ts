@@ -1,0 +1,60 @@
+import { defineFieldType, issue, Type } from '@tessera/core';
+import { compareText } from '../shared/compare.ts';
+import { isBlank } from '../shared/guards.ts';
+import {
+  checkOptionSource,
+  notAnOption,
+  type OptionSource,
+  optionLabel,
+  optionSourceProperties,
+  optionValueSchema,
+  optionValues,
+  unknownDictionary,
+} from '../shared/option-source.ts';
+
+const SelectConfig = Type.Object(optionSourceProperties, { additionalProperties: false });
+
+/** 下拉选择: one option value, from the field's own options or an app data dictionary. */
+export const selectField = defineFieldType({
+  type: 'select',
+  label: { 'zh-CN': '下拉选择', en: 'Select' },
+  config: SelectConfig,
+  valueSchema: (field, ctx) => optionValueSchema(optionValues(field.config, ctx)),
+  celType: () => 'string',
+  toCel: (value) => value,
+  fromCel: (value) => value,
+  validate(value, field, ctx) {
+    if (typeof value !== 'string') {
+      return [
+        issue('', 'select.type', {
+          en: 'must be an option value (text)',
+          'zh-CN': '必须是选项值（文本）',
+        }),
+      ];
+    }
+    const values = optionValues(field.config, ctx);
+    if (!values) return [unknownDictionary(field.config.dictionary ?? '', 'select')];
+    return values.has(value) ? [] : [notAnOption(value, 'select')];
+  },
+  defaultValue: () => undefined,
+  checkDefinition: (field, ctx) => checkOptionSource(field.config, ctx, 'select'),
+  compare: compareText,
+  designer: {
+    group: 'choice',
+    icon: 'select',
+    defaultConfig: () => ({
+      options: [
+        { value: 'option1', label: { 'zh-CN': '选项 1', en: 'Option 1' } },
+        { value: 'option2', label: { 'zh-CN': '选项 2', en: 'Option 2' } },
+      ],
+    }),
+  },
+  form: {
+    element: 'tessera-field-select',
+    format: (value, field, locale) =>
+      value === undefined || value === null
+        ? ''
+        : optionLabel(field.config as OptionSource, value, locale),
+    isEmpty: isBlank,
+  },
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { createPlatform } from '@tessera/core';
+import type { Hono } from 'hono';
+import { createApp, INSTALLED_PLUGINS } from '../src/index.ts';
+
+/** One app over the installed plugins, shared by a test file (the platform is immutable). */
+export function makeApp(): Hono {
+  return createApp({ platform: createPlatform({ plugins: INSTALLED_PLUGINS }) });
+}
+
+/** A fresh copy of the example pack the page offers. */
+export function examplePack(): Record<string, unknown> & {
+  tables: { id: string; fields: { id: string; type: string }[] }[];
+} {
+  return JSON.parse(readFileSync(new URL('../src/web/example-pack.json', import.meta.url), 'utf8'));
+}
+
+/** The example pack as an app definition (no pack-only parts). */
+export function exampleApp(): Record<string, unknown> {
+  const { tables, forms, flows, views, roles, label } = examplePack();
+  return { schemaVersion: 1, id: 'contracts', label, tables, forms, flows, views, roles };
+}
+
+/** POSTs `body` (JSON-encoded unless already a string) and returns status and parsed JSON. */
+export async function post(
+  app: Hono,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown>; text: string; type: string }> {
+  const response = await app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // text responses (the types route) stay in `text`
+  }
+  return { status: response.status, json, text, type: response.headers.get('content-type') ?? '' };
+}
+
+/** The `error` object of an error response, typed loosely for assertions. */
+export function errorOf(json: Record<string, unknown>): {
+  code: string;
+  message: string;
+  field?: string;
+  issues?: { path: string; code: string; message: string }[];
+} {
+  return json.error as ReturnType<typeof errorOf>;
+}
