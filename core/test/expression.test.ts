@@ -89,6 +89,31 @@ describe('expression wrapper', () => {
     );
   });
 
+  it('evaluates many expressions over a record prepared once, with the same results', () => {
+    const rules = [
+      'amount > 10000 && dept == "市场部"',
+      'qty * 2 > 5',
+      'size(tags) == 0',
+      '"VIP" in tags',
+    ].map((source) => env.compile(source, 'bool'));
+    const records = [
+      { amount: '12000', dept: '市场部', qty: 3, tags: ['VIP'], other: 'ignored' },
+      { amount: null, dept: null, qty: null, tags: null },
+      {},
+    ];
+    for (const record of records) {
+      const context = env.prepare(record);
+      assert.deepEqual(
+        rules.map((rule) => rule.evaluatePrepared(context)),
+        rules.map((rule) => rule.evaluate(record)),
+      );
+    }
+    assert.deepEqual(
+      rules.map((rule) => rule.evaluatePrepared(env.prepare({}))),
+      [false, false, true, false],
+    );
+  });
+
   it('turns evaluation failures into ExpressionErrors', () => {
     assert.throws(
       () => env.compile('amount / 0').evaluate({ amount: '1' }),

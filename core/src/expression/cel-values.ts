@@ -31,10 +31,15 @@ export function toCelByType(celType: string): ToCel {
   return identity;
 }
 
-const identity: ToCel = (value) => value;
+/** The conversion of values that CEL takes as they are (strings, booleans). */
+export const identity: ToCel = (value) => value;
+
+const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => BigInt(i));
 
 function toInt(value: unknown): unknown {
-  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    return value >= 0 && value < 1024 ? SMALL_INTS[value] : BigInt(value);
+  }
   if (typeof value === 'string' && /^-?\d{1,30}$/.test(value)) return BigInt(value);
   return value;
 }

@@ -65,12 +65,20 @@ export function registerDecimal(env: Environment): void {
   env.registerFunction('abs(double): double', (value: number) => Math.abs(value));
 }
 
+/** Literals such as the 10000 of `amount > 10000` recur on every evaluation: decimals are immutable, so share them. */
+const literals = new Map<bigint | number, Decimal>();
+
 function asDecimal(value: unknown): Decimal {
   if (value instanceof Decimal) return value;
-  if (typeof value === 'bigint') return new Decimal(value.toString());
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite number`);
-    return new Decimal(String(value));
+  if (typeof value === 'bigint' || typeof value === 'number') {
+    const known = literals.get(value);
+    if (known) return known;
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new RangeError(`${value} is not a finite number`);
+    const made = new Decimal(String(value));
+    if (literals.size >= 4096) literals.clear();
+    literals.set(value, made);
+    return made;
   }
   throw new TypeError(`cannot use ${typeof value} as a decimal`);
 }

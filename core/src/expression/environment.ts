@@ -1,6 +1,13 @@
 import { Environment, type TypeCheckResult } from '@marcbachmann/cel-js';
 import type { FunctionDefinition } from '../plugin/function.ts';
-import { fromEngineType, type ToCel, toCelByType, toEngineType, zeroValue } from './cel-values.ts';
+import {
+  fromEngineType,
+  identity,
+  type ToCel,
+  toCelByType,
+  toEngineType,
+  zeroValue,
+} from './cel-values.ts';
 import { registerDecimal } from './decimal-support.ts';
 import { ExpressionError, summaryOf } from './expression-error.ts';
 import { DEFAULT_LIMITS, type ExpressionLimits } from './limits.ts';
@@ -23,6 +30,14 @@ export interface ExpressionEnvironmentOptions {
   readonly limits?: Partial<ExpressionLimits>;
 }
 
+declare const prepared: unique symbol;
+
+/**
+ * A record's values converted to CEL once, for evaluating several expressions over the same
+ * record (a form's linkage rules after a change) without converting per expression.
+ */
+export type PreparedContext = { readonly [prepared]: true };
+
 /** A compiled expression: parse and type-check once, evaluate many times. */
 export interface CompiledExpression {
   readonly source: string;
@@ -30,6 +45,8 @@ export interface CompiledExpression {
   readonly type: string;
   /** Evaluates against JSON values keyed by variable name; returns the CEL value. */
   evaluate(values?: Readonly<Record<string, unknown>>): unknown;
+  /** Evaluates over values converted once by `environment.prepare(values)`. */
+  evaluatePrepared(context: PreparedContext): unknown;
 }
 
 export interface ExpressionEnvironment {
@@ -38,6 +55,8 @@ export interface ExpressionEnvironment {
   compile(source: string, expect?: string): CompiledExpression;
   /** Like compile, but returns the error instead of throwing. */
   check(source: string, expect?: string): ExpressionError | undefined;
+  /** Converts a record's JSON values once, for evaluating many expressions over it. */
+  prepare(values: Readonly<Record<string, unknown>>): PreparedContext;
 }
 
 const REFUSED = new Set(['matches']);
@@ -123,31 +142,35 @@ export function createExpressionEnvironment(
     // typically names 1–3 of a form's fields; converting the others was most of the cost).
     const referenced = referencedNames(parsed.ast);
     const toContext = contextBuilder(converters.filter(([name]) => referenced.has(name)));
+    const run = (context: object): unknown => {
+      let result: unknown;
+      try {
+        result = parsed(context);
+      } catch (error) {
+        throw asEvaluationError(error, source);
+      }
+      if ((typeof result === 'string' || Array.isArray(result)) && result.length > maxResult) {
+        throw new ExpressionError(
+          'limit',
+          { en: `the result is larger than ${maxResult}`, 'zh-CN': `结果超过上限 ${maxResult}` },
+          source,
+        );
+      }
+      return result;
+    };
     return {
       source,
       type,
-      evaluate(values = {}) {
-        let result: unknown;
-        try {
-          result = parsed(toContext(values));
-        } catch (error) {
-          throw asEvaluationError(error, source);
-        }
-        if ((typeof result === 'string' || Array.isArray(result)) && result.length > maxResult) {
-          throw new ExpressionError(
-            'limit',
-            { en: `the result is larger than ${maxResult}`, 'zh-CN': `结果超过上限 ${maxResult}` },
-            source,
-          );
-        }
-        return result;
-      },
+      evaluate: (values = {}) => run(toContext(values)),
+      evaluatePrepared: (context) => run(context),
     };
   };
 
+  const prepare = preparer(converters);
   return {
     variables,
     compile,
+    prepare: (values) => prepare(values) as unknown as PreparedContext,
     check(source, expect) {
       try {
         compile(source, expect);
@@ -200,7 +223,37 @@ function contextBuilder(
     for (let i = 0; i < count; i++) {
       const name = names[i]!;
       const value = values[name];
-      context[name] = value === undefined || value === null ? empties[i] : converts[i]!(value);
+      const convert = converts[i]!;
+      // strings and booleans go in as they are: no call
+      context[name] =
+        value === undefined || value === null
+          ? empties[i]
+          : convert === identity
+            ? value
+            : convert(value);
+    }
+    return context;
+  };
+}
+
+/**
+ * Converts a whole record at once: a copy of the values (one allocation, a shape V8 already
+ * knows), then only the variables that are empty or need converting are overwritten.
+ */
+function preparer(
+  converters: readonly Converter[],
+): (values: Readonly<Record<string, unknown>>) => object {
+  const names = converters.map(([name]) => name);
+  const converts = converters.map(([, convert]) => convert);
+  const empties = converters.map(([, , empty]) => empty);
+  const count = names.length;
+  return (values) => {
+    const context: Record<string, unknown> = { ...values };
+    for (let i = 0; i < count; i++) {
+      const name = names[i]!;
+      const value = values[name];
+      if (value === undefined || value === null) context[name] = empties[i];
+      else if (converts[i] !== identity) context[name] = converts[i]!(value);
     }
     return context;
   };

@@ -4,6 +4,7 @@ export {
   createExpressionEnvironment,
   type ExpressionEnvironment,
   type ExpressionEnvironmentOptions,
+  type PreparedContext,
   type VariableDeclaration,
 } from './environment.ts';
 export { ExpressionError, type ExpressionErrorCode, type SourceRange } from './expression-error.ts';
