@@ -31,6 +31,11 @@ export interface NodeExpression {
   readonly expect?: string;
   /** Another table whose record is visible as `target` (write-back mappings and guards). */
   readonly targetTable?: string;
+  /**
+   * The field the result is written into — of `table`, or of the table of `flow` — so the
+   * result must have that field's type (write-back and sub-flow mappings).
+   */
+  readonly fills?: { readonly table?: string; readonly flow?: string; readonly field: string };
 }
 
 /** An assignee rule a node's config holds, so the checker can tell whether it resolves. */

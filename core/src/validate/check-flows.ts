@@ -1,8 +1,8 @@
 import { checkFlowGraph } from '../flow/check-graph.ts';
 import { type Issue, issue, pointer, prefixIssues } from '../issues/issue.ts';
 import type { FlowDefinition } from '../model/flow.ts';
-import type { NodeTypeDefinition } from '../plugin/node-type.ts';
-import type { AppContext } from './app-context.ts';
+import type { NodeExpression, NodeTypeDefinition } from '../plugin/node-type.ts';
+import { type AppContext, celTypeOf } from './app-context.ts';
 import { checkAssignee } from './check-assignees.ts';
 import { checkPluginConfig } from './plugin-config.ts';
 import { uniqueIds } from './unique-ids.ts';
@@ -100,7 +100,7 @@ export function checkFlow(
           expression.source,
           path + expression.path,
           table,
-          expression.expect,
+          expression.expect ?? filledType(ctx, expression.fills),
           target,
         ),
       );
@@ -120,4 +120,14 @@ export function checkFlow(
   });
   issues.push(...checkFlowGraph(flow, base, (type) => nodeTypes.get(type)));
   return issues;
+}
+
+/** The CEL type of the field an expression's result fills, when the field can be found. */
+function filledType(ctx: AppContext, fills: NodeExpression['fills']): string | undefined {
+  if (!fills) return undefined;
+  const tableId =
+    fills.table ?? (fills.flow === undefined ? undefined : ctx.flow(fills.flow)?.table);
+  const table = tableId === undefined ? undefined : ctx.table(tableId);
+  const field = table?.fields.find((one) => one.id === fills.field);
+  return table && field ? celTypeOf(ctx, table, field) : undefined;
 }

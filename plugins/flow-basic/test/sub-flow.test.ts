@@ -33,7 +33,11 @@ describe('sub-flow node', () => {
 
   it('reports each mapping expression', () => {
     assert.deepEqual(subFlowNode.expressions?.(pay), [
-      { path: '/config/mapping/amount', source: 'amount' },
+      {
+        path: '/config/mapping/amount',
+        source: 'amount',
+        fills: { flow: 'paymentFlow', field: 'amount' },
+      },
     ]);
     assert.deepEqual(subFlowNode.expressions?.({ flow: 'paymentFlow' }), []);
   });

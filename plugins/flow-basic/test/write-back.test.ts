@@ -62,8 +62,18 @@ describe('write-back node', () => {
   it('reports recordId, each mapping and the guard, typed against the target table', () => {
     assert.deepEqual(writeBackNode.expressions?.(deduct), [
       { path: '/config/recordId', source: 'budgetLine' },
-      { path: '/config/mapping/used', source: 'amount', targetTable: 'budget' },
-      { path: '/config/mapping/remaining', source: '-amount', targetTable: 'budget' },
+      {
+        path: '/config/mapping/used',
+        source: 'amount',
+        fills: { table: 'budget', field: 'used' },
+        targetTable: 'budget',
+      },
+      {
+        path: '/config/mapping/remaining',
+        source: '-amount',
+        fills: { table: 'budget', field: 'remaining' },
+        targetTable: 'budget',
+      },
       {
         path: '/config/guard/rule',
         source: 'target.remaining >= amount',

@@ -1,14 +1,19 @@
 import { type Deadline, type NodeExpression, pointer } from '@tessera/core';
 
-/** One expression per entry of a `field → expression` mapping, at `base/<field>`. */
+/**
+ * One expression per entry of a `field → expression` mapping, at `base/<field>`; each result
+ * fills that field of the table (or of the flow's table) named by `into`.
+ */
 export function mappingExpressions(
   base: string,
   mapping: Readonly<Record<string, string>> | undefined,
-  extra: Omit<NodeExpression, 'path' | 'source'> = {},
+  into: { readonly table: string } | { readonly flow: string },
+  extra: Omit<NodeExpression, 'path' | 'source' | 'fills'> = {},
 ): NodeExpression[] {
   return Object.entries(mapping ?? {}).map(([field, source]) => ({
     path: pointer(base, field),
     source,
+    fills: { ...into, field },
     ...extra,
   }));
 }

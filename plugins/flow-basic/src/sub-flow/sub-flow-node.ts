@@ -15,7 +15,8 @@ export const subFlowNode = defineNodeType({
   shape: 'step',
   incoming: { min: 1, max: Number.POSITIVE_INFINITY },
   outgoing: { min: 1, max: 1 },
-  expressions: (config) => mappingExpressions('/config/mapping', config.mapping),
+  expressions: (config) =>
+    mappingExpressions('/config/mapping', config.mapping, { flow: config.flow }),
   check: checkSubFlow,
   designer: {
     group: 'automation',

@@ -9,7 +9,12 @@ function writeBackExpressions(config: WriteBackConfigValue): NodeExpression[] {
     found.push({ path: '/config/recordId', source: config.recordId });
   }
   found.push(
-    ...mappingExpressions('/config/mapping', config.mapping, { targetTable: config.target }),
+    ...mappingExpressions(
+      '/config/mapping',
+      config.mapping,
+      { table: config.target },
+      { targetTable: config.target },
+    ),
   );
   if (config.guard) {
     found.push({
