@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { createExpressionEnvironment, Decimal, ExpressionError } from '../src/index.ts';
+import {
+  BUILTIN_FUNCTIONS,
+  createExpressionEnvironment,
+  Decimal,
+  ExpressionError,
+} from '../src/index.ts';
 
 const env = createExpressionEnvironment({
   variables: [
@@ -220,5 +225,36 @@ describe('sandbox', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('built-in functions', () => {
+  it('lists exactly what every environment offers', () => {
+    const plain = createExpressionEnvironment({
+      variables: [
+        { name: 'd', type: 'decimal' },
+        { name: 'i', type: 'int' },
+        { name: 'f', type: 'double' },
+        { name: 's', type: 'string' },
+        { name: 't', type: 'timestamp' },
+      ],
+    });
+    const sample: Record<string, string> = {
+      string: 's',
+      int: 'i',
+      double: 'f',
+      decimal: 'd',
+      timestamp: 't',
+    };
+    for (const { signature } of BUILTIN_FUNCTIONS) {
+      const match = /^(?:(\w+)\.)?(\w+)\((.*)\): (\w+)$/.exec(signature);
+      assert.ok(match, signature);
+      const [, receiver, name, params, result] = match;
+      const args = params!.split(', ').map((type) => sample[type]!);
+      const call = receiver
+        ? `${sample[receiver]}.${name}(${args.join(', ')})`
+        : `${name}(${args.join(', ')})`;
+      assert.equal(plain.check(call, result), undefined, `${signature} as ${call}`);
+    }
   });
 });

@@ -49,7 +49,7 @@ describe('POST /api/expressions/check', () => {
     const error = json.error as { code: string; message: string; line: number; column: number };
     assert.equal(error.code, 'syntax');
     assert.deepEqual([error.line, error.column], [1, 4]);
-    assert.match(error.message, /语法错误/);
+    assert.match(error.message, /表达式不完整/);
   });
 
   it('checks the expected type', async () => {

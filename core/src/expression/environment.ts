@@ -9,6 +9,7 @@ import {
   zeroValue,
 } from './cel-values.ts';
 import { registerDecimal } from './decimal-support.ts';
+import { inChinese } from './engine-messages.ts';
 import { ExpressionError, summaryOf } from './expression-error.ts';
 import { DEFAULT_LIMITS, type ExpressionLimits } from './limits.ts';
 import { findRefusedCall, registerSafeRegex } from './safe-regex.ts';
@@ -120,7 +121,7 @@ export function createExpressionEnvironment(
       const summary = summaryOf(checked.error);
       throw new ExpressionError(
         'type',
-        { en: summary, 'zh-CN': `类型错误：${summary}` },
+        { en: summary, 'zh-CN': inChinese(summary, '类型错误：') },
         source,
         error?.range,
       );
@@ -295,7 +296,7 @@ function parse(env: Environment, source: string): Parsed {
     const limit = /limit|exceed|maximum|too (deep|many)/i.test(summary);
     throw new ExpressionError(
       limit ? 'limit' : 'syntax',
-      { en: summary, 'zh-CN': limit ? `表达式超出限制：${summary}` : `语法错误：${summary}` },
+      { en: summary, 'zh-CN': inChinese(summary, limit ? '表达式超出限制：' : '语法错误：') },
       source,
       range,
     );
@@ -308,7 +309,7 @@ function asEvaluationError(error: unknown, source: string): ExpressionError {
   const summary = summaryOf(error);
   return new ExpressionError(
     'evaluation',
-    { en: summary, 'zh-CN': `求值出错：${summary}` },
+    { en: summary, 'zh-CN': inChinese(summary, '求值出错：') },
     source,
     range,
   );

@@ -1,3 +1,4 @@
+export { BUILTIN_FUNCTIONS } from './builtin-functions.ts';
 export { celToJson, type ToCel, toCelByType, zeroValue } from './cel-values.ts';
 export {
   type CompiledExpression,

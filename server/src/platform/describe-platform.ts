@@ -1,4 +1,9 @@
-import type { Bilingual, LocalizedText, Platform } from '@tessera/core';
+import {
+  type Bilingual,
+  BUILTIN_FUNCTIONS,
+  type LocalizedText,
+  type Platform,
+} from '@tessera/core';
 
 /** What `GET /api/platform` tells a client about the installed plugins. */
 export interface PlatformDescription {
@@ -66,9 +71,12 @@ export function describePlatform(platform: Platform): PlatformDescription {
       icon: one.designer.icon,
       plugin: platform.viewTypes.pluginOf(one.type),
     })),
-    functions: platform.functions.map((one) => ({
-      signature: one.signature,
-      ...described(one.description),
-    })),
+    functions: [
+      ...BUILTIN_FUNCTIONS,
+      ...platform.functions.map((one) => ({
+        signature: one.signature,
+        ...described(one.description),
+      })),
+    ],
   };
 }
