@@ -26,7 +26,10 @@ export async function startTessera(): Promise<RunningTessera> {
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no URL in 180 s:\n${log}`)), 180_000);
+    const timer = setTimeout(
+      () => reject(new Error(`npm start printed no URL in 180 s:\n${log}`)),
+      180_000,
+    );
     const read = (chunk: Buffer) => {
       log += chunk.toString();
       const found = /Tessera is running at (http:\/\/\S+)/.exec(log);
