@@ -9,6 +9,7 @@ import {
   optionSourceProperties,
   optionValueSchema,
   optionValues,
+  starterOptions,
   unknownDictionary,
 } from '../shared/option-source.ts';
 
@@ -86,12 +87,7 @@ export const multiSelectField = defineFieldType({
   designer: {
     group: 'choice',
     icon: 'checklist',
-    defaultConfig: () => ({
-      options: [
-        { value: 'option1', label: { 'zh-CN': '选项 1', en: 'Option 1' } },
-        { value: 'option2', label: { 'zh-CN': '选项 2', en: 'Option 2' } },
-      ],
-    }),
+    defaultConfig: starterOptions,
   },
   form: {
     element: 'tessera-field-multi-select',

@@ -9,6 +9,7 @@ import {
   optionSourceProperties,
   optionValueSchema,
   optionValues,
+  starterOptions,
   unknownDictionary,
 } from '../shared/option-source.ts';
 
@@ -42,12 +43,7 @@ export const selectField = defineFieldType({
   designer: {
     group: 'choice',
     icon: 'select',
-    defaultConfig: () => ({
-      options: [
-        { value: 'option1', label: { 'zh-CN': '选项 1', en: 'Option 1' } },
-        { value: 'option2', label: { 'zh-CN': '选项 2', en: 'Option 2' } },
-      ],
-    }),
+    defaultConfig: starterOptions,
   },
   form: {
     element: 'tessera-field-select',

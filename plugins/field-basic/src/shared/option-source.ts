@@ -100,3 +100,13 @@ export function notAnOption(value: string, code: string, path = ''): Issue {
 export function optionValueSchema(values: Set<string> | undefined): Record<string, unknown> {
   return values && values.size <= 200 ? { type: 'string', enum: [...values] } : { type: 'string' };
 }
+
+/** The two options a newly dropped select or multi-select starts with in the designer. */
+export function starterOptions(): Record<string, unknown> {
+  return {
+    options: [
+      { value: 'option1', label: { 'zh-CN': '选项 1', en: 'Option 1' } },
+      { value: 'option2', label: { 'zh-CN': '选项 2', en: 'Option 2' } },
+    ],
+  };
+}

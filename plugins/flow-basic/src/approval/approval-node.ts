@@ -1,5 +1,5 @@
 import { AssigneeRuleSchema, DeadlineSchema, defineNodeType, Type } from '@tessera/core';
-import { assigneesAt, deadlineAssignees } from '../shared/assignees-at.ts';
+import { taskAssignees } from '../shared/assignees-at.ts';
 import { deadlineExpressions } from '../shared/expressions-at.ts';
 
 export const ApprovalConfig = Type.Object(
@@ -42,10 +42,7 @@ export const approvalNode = defineNodeType({
   incoming: { min: 1, max: Number.POSITIVE_INFINITY },
   outgoing: { min: 1, max: 1 },
   createsTasks: true,
-  assignees: (config) => [
-    ...assigneesAt('/config/assignees', config.assignees),
-    ...deadlineAssignees('/config/deadline', config.deadline),
-  ],
+  assignees: taskAssignees,
   expressions: (config) => deadlineExpressions('/config/deadline', config.deadline),
   designer: {
     group: 'task',

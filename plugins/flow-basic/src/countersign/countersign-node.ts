@@ -1,5 +1,5 @@
 import { AssigneeRuleSchema, DeadlineSchema, defineNodeType, Type } from '@tessera/core';
-import { assigneesAt, deadlineAssignees } from '../shared/assignees-at.ts';
+import { taskAssignees } from '../shared/assignees-at.ts';
 import { deadlineExpressions } from '../shared/expressions-at.ts';
 
 /** When a countersign passes: everyone approves, anyone approves, or a share of them does. */
@@ -35,10 +35,7 @@ export const countersignNode = defineNodeType({
   incoming: { min: 1, max: Number.POSITIVE_INFINITY },
   outgoing: { min: 1, max: 1 },
   createsTasks: true,
-  assignees: (config) => [
-    ...assigneesAt('/config/assignees', config.assignees),
-    ...deadlineAssignees('/config/deadline', config.deadline),
-  ],
+  assignees: taskAssignees,
   expressions: (config) => deadlineExpressions('/config/deadline', config.deadline),
   designer: {
     group: 'task',

@@ -14,3 +14,14 @@ export function deadlineAssignees(base: string, deadline: Deadline | undefined):
     ? [{ path: pointer(base, 'supervisor'), rule: deadline.supervisor }]
     : [];
 }
+
+/** The people a task node (approval, countersign) reaches: its assignees, then its deadline's supervisor. */
+export function taskAssignees(config: {
+  readonly assignees: readonly AssigneeRule[];
+  readonly deadline?: Deadline;
+}): NodeAssignee[] {
+  return [
+    ...assigneesAt('/config/assignees', config.assignees),
+    ...deadlineAssignees('/config/deadline', config.deadline),
+  ];
+}
