@@ -1,0 +1,101 @@
+/**
+ * The storage port: the one interface the rest of Tessera uses for shared data (definitions,
+ * records, flow instances, tasks, accounts, audit). One adapter implements it over PouchDB —
+ * embedded on disk by default, Apache CouchDB when COUCHDB_URL is set (decision 0002).
+ */
+
+/** Fields every stored document has. `_id` is sortable by creation time within its type. */
+export interface StoredMeta {
+  readonly _id: string;
+  readonly _rev: string;
+  /** The kind of document: `record`, `user`, `department`, `session`, `audit`, `app` … */
+  readonly type: string;
+  /** The app and table a record belongs to, and the app version it was made with. */
+  readonly app?: string;
+  readonly table?: string;
+  readonly appVersion?: number;
+}
+
+export type Stored<T> = T & StoredMeta;
+
+/** A document to create: `type` is required; `_id` is generated unless given. */
+export type NewDocument<T> = T & { readonly type: string; readonly _id?: string };
+
+export interface WriteResult {
+  readonly id: string;
+  readonly rev: string;
+}
+
+/** A Mango selector (CouchDB's `_find` language); only fields covered by an index may lead it. */
+export type Selector = Readonly<Record<string, unknown>>;
+
+export interface FindQuery {
+  readonly selector: Selector;
+  /** Sort fields, each ascending or descending; the index must cover them in this order. */
+  readonly sort?: readonly (string | Readonly<Record<string, 'asc' | 'desc'>>)[];
+  /** Page size (default 50, at most 1000). */
+  readonly limit?: number;
+  /** The `next` cursor of the previous page; never a skip count. */
+  readonly cursor?: string;
+  /** Name of the index to use (design document name); required, so no query scans everything. */
+  readonly index: string;
+  readonly fields?: readonly string[];
+}
+
+export interface Page<T> {
+  readonly docs: readonly Stored<T>[];
+  /** Cursor of the next page; absent on the last page. */
+  readonly next?: string;
+}
+
+/** A Mango index: fields in order; `partial` limits it to documents matching a selector. */
+export interface IndexDefinition {
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly partial?: Selector;
+}
+
+export interface CreateOptions {
+  /** A retried create with the same key returns the first result and writes nothing. */
+  readonly idempotencyKey?: string;
+}
+
+export interface MutateOptions {
+  /** How often to re-read and re-apply on a revision conflict before reporting it (default 5). */
+  readonly retries?: number;
+}
+
+export interface StoragePort {
+  /** `embedded` (PouchDB on disk or in memory) or `couchdb`. */
+  readonly kind: 'embedded' | 'couchdb';
+  get<T>(id: string): Promise<Stored<T> | undefined>;
+  /** Creates a document; a second create of the same `_id` fails with ConflictError. */
+  create<T>(doc: NewDocument<T>, options?: CreateOptions): Promise<WriteResult>;
+  /** Writes a new revision; fails with ConflictError when `_rev` is not the current one. */
+  update<T>(doc: Stored<T>): Promise<WriteResult>;
+  /**
+   * Compare-and-swap: reads the document, applies `change` and writes it with the revision it
+   * read; on a conflict re-reads and re-applies, up to `retries` times. `change` returning
+   * undefined writes nothing (a guard refused). Never overwrites blindly.
+   */
+  mutate<T>(
+    id: string,
+    change: (current: Stored<T>) => Stored<T> | undefined,
+    options?: MutateOptions,
+  ): Promise<WriteResult | undefined>;
+  remove(id: string, rev: string): Promise<void>;
+  find<T>(query: FindQuery): Promise<Page<T>>;
+  /** Creates the indexes that do not exist yet (at start or install, never on first query). */
+  ensureIndexes(indexes: readonly IndexDefinition[]): Promise<void>;
+  /** Drops old revisions' bodies (revision history is kept bounded by revs_limit). */
+  compact(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A write lost a race: the document changed since it was read. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(readonly id: string) {
+    super(`document "${id}" was changed by someone else; read it again and retry`);
+  }
+}
