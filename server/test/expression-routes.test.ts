@@ -84,13 +84,18 @@ describe('POST /api/expressions/check', () => {
       'foo',
       'list<foo>',
       'map<string>',
-      42,
-      null,
       'list<list<list<list<list<list<int>>>>>>',
     ]) {
       const { status, json } = await check({ source: '1', variables: { a: type } });
       assert.equal(status, 400, String(type));
       assert.equal(errorOf(json).code, 'invalid_type');
+      assert.equal(errorOf(json).field, '/variables/a');
+    }
+    // not a string at all: refused by the route's body schema before the handler runs
+    for (const type of [42, null]) {
+      const { status, json } = await check({ source: '1', variables: { a: type } });
+      assert.equal(status, 400, String(type));
+      assert.equal(errorOf(json).code, 'invalid_body');
       assert.equal(errorOf(json).field, '/variables/a');
     }
   });

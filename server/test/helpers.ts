@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createPlatform } from '@tessera/core';
 import type { Hono } from 'hono';
-import { createApp, INSTALLED_PLUGINS } from '../src/index.ts';
+import { type ApiEnv, createApp, INSTALLED_PLUGINS } from '../src/index.ts';
 
 /** One app over the installed plugins, shared by a test file (the platform is immutable). */
-export function makeApp(): Hono {
+export function makeApp(): Hono<ApiEnv> {
   return createApp({ platform: createPlatform({ plugins: INSTALLED_PLUGINS }) });
 }
 
@@ -23,7 +23,7 @@ export function exampleApp(): Record<string, unknown> {
 
 /** POSTs `body` (JSON-encoded unless already a string) and returns status and parsed JSON. */
 export async function post(
-  app: Hono,
+  app: Hono<ApiEnv>,
   path: string,
   body: unknown,
   headers: Record<string, string> = {},

@@ -23,6 +23,8 @@ export class ApiError extends Error {
   readonly detail: Bilingual;
   readonly field: string | undefined;
   readonly extra: Readonly<Record<string, unknown>>;
+  /** Response headers that belong to the refusal, e.g. `Retry-After` on a 429. */
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     status: ContentfulStatusCode,
@@ -30,6 +32,7 @@ export class ApiError extends Error {
     detail: Bilingual,
     field?: string,
     extra: Readonly<Record<string, unknown>> = {},
+    headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail.en);
     this.status = status;
@@ -37,6 +40,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.field = field;
     this.extra = extra;
+    this.headers = headers;
   }
 
   toBody(locale: Locale): ErrorBody {

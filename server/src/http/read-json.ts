@@ -45,24 +45,6 @@ export async function readJson(c: Context): Promise<unknown> {
   return value;
 }
 
-/** Reads a JSON body that must be an object (not an array, string or null). */
-export async function readJsonObject(c: Context, what: string): Promise<Record<string, unknown>> {
-  const value = await readJson(c);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-    throw new ApiError(
-      400,
-      'invalid_body',
-      {
-        en: `the request body must be a JSON object (${what}), but it is ${found}`,
-        'zh-CN': `请求体应为 JSON 对象（${what}），实际为 ${found}`,
-      },
-      '',
-    );
-  }
-  return value as Record<string, unknown>;
-}
-
 /** Nesting depth without recursion, so a hostile body cannot overflow the stack. */
 function depthOf(root: unknown): number {
   let deepest = 0;
