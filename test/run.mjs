@@ -15,7 +15,7 @@ ensurePnpm();
 ensureDependencies();
 ensureChromium();
 
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 
 function step(name, ok) {
@@ -64,6 +64,7 @@ function nodeTests(name, files) {
   const count = (label) => Number(text.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
+  totals.skipped += count('skipped');
   step(
     `${name}: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed`,
     result.status === 0,
@@ -123,5 +124,5 @@ browserTests();
 nodeTests('end-to-end tests', findTests(join(root, 'test'), isE2e));
 
 console.log(problems.length === 0 ? '\nAll checks passed.' : `\nFailed: ${problems.join('; ')}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(problems.length === 0 ? 0 : 1);

@@ -99,3 +99,34 @@ export class ConflictError extends Error {
     super(`document "${id}" was changed by someone else; read it again and retry`);
   }
 }
+
+/** A document that must exist does not (or was deleted). */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(readonly id: string) {
+    super(`document "${id}" does not exist`);
+  }
+}
+
+/** Any other storage failure, with a message that says what was being done. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  /** HTTP-style status of the underlying failure when known (400, 401, 500 …). */
+  readonly status: number | undefined;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** A query no index serves: refused rather than answered by scanning every document. */
+export class MissingIndexError extends StorageError {
+  override name = 'MissingIndexError';
+  constructor(
+    readonly index: string,
+    readonly selector: Selector,
+    detail: string,
+  ) {
+    super(`index "${index}" cannot serve selector ${JSON.stringify(selector)}: ${detail}`, 400);
+  }
+}

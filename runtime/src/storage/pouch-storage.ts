@@ -1,0 +1,142 @@
+import { createOnce } from './idempotent-create.ts';
+import { newId } from './new-id.ts';
+import { closeDatabase, compactDatabase, openDatabase } from './open-database.ts';
+import { isPouchDocument, type PouchDatabase } from './pouch-database.ts';
+import { isConflict, isNotFound, toStorageError } from './pouch-errors.ts';
+import { findPage } from './pouch-find.ts';
+import { createIndexCatalog } from './pouch-indexes.ts';
+import {
+  defaultCompactWaitMs,
+  defaultRevsLimit,
+  type PouchStorageOptions,
+} from './pouch-options.ts';
+import {
+  ConflictError,
+  type NewDocument,
+  NotFoundError,
+  StorageError,
+  type StoragePort,
+  type Stored,
+  type WriteResult,
+} from './storage-port.ts';
+
+/** One revision PouchDB still knows of a document, and whether its body is still stored. */
+export interface RevisionInfo {
+  readonly rev: string;
+  readonly available: boolean;
+}
+
+/** The storage port over PouchDB, plus what operators and tests may want to look at. */
+export interface PouchStorage extends StoragePort {
+  /** A path, `memory:name`, or the database URL without credentials. */
+  readonly location: string;
+  readonly revsLimit: number;
+  /** False when the server refused `_revs_limit` (pouchdb-server 4 has no such endpoint). */
+  readonly revsLimitEnforced: boolean;
+  /** The revisions remembered for a document, newest first (at most `revsLimit`). */
+  revisions(id: string): Promise<readonly RevisionInfo[]>;
+}
+
+/** Opens the database (creating it when missing) and returns the port over it. */
+export async function createPouchStorage(options: PouchStorageOptions): Promise<PouchStorage> {
+  const revsLimit = options.revsLimit ?? defaultRevsLimit;
+  if (!Number.isInteger(revsLimit) || revsLimit < 1) {
+    throw new StorageError(`revsLimit must be a positive whole number, not ${revsLimit}`);
+  }
+  const opened = await openDatabase(options, revsLimit);
+  const { db } = opened;
+  const indexes = createIndexCatalog(db);
+  const findContext = { db, indexes, onQuery: options.onQuery };
+
+  return {
+    kind: opened.remote ? 'couchdb' : 'embedded',
+    location: opened.location,
+    revsLimit,
+    revsLimitEnforced: opened.revsLimitEnforced,
+    get: (id) => read(db, id),
+    async create(doc, createOptions) {
+      const key = createOptions?.idempotencyKey;
+      if (key !== undefined) return createOnce(db, doc, key);
+      const { _rev: _ignored, ...body } = doc as NewDocument<unknown> & { _rev?: string };
+      return write(db, { ...body, _id: doc._id ?? newId(doc.type) }, 'create');
+    },
+    async update(doc) {
+      if (typeof doc._rev !== 'string' || doc._rev === '') {
+        throw new StorageError(`update of "${doc._id}" needs the _rev it was read with`, 400);
+      }
+      return write(db, doc, 'update');
+    },
+    mutate: (id, change, mutateOptions) => mutate(db, id, change, mutateOptions?.retries ?? 5),
+    async remove(id, rev) {
+      try {
+        await db.remove(id, rev);
+      } catch (error) {
+        throw toStorageError(error, 'remove', id);
+      }
+    },
+    find: (query) => findPage(findContext, query),
+    ensureIndexes: (definitions) => indexes.ensure(definitions),
+    compact: () => compactDatabase(opened, options.compactWaitMs ?? defaultCompactWaitMs),
+    close: () => closeDatabase(opened),
+    revisions: (id) => revisions(db, id),
+  };
+}
+
+async function read<T>(db: PouchDatabase, id: string): Promise<Stored<T> | undefined> {
+  try {
+    const found = await db.get(id);
+    return isPouchDocument(found) ? (found as unknown as Stored<T>) : undefined;
+  } catch (error) {
+    if (isNotFound(error)) return undefined; // missing or deleted
+    throw toStorageError(error, 'read', id);
+  }
+}
+
+async function write(db: PouchDatabase, doc: { readonly _id: string }, operation: string) {
+  const id = doc._id;
+  try {
+    const { rev } = await db.put(doc);
+    return { id, rev };
+  } catch (error) {
+    throw toStorageError(error, operation, id);
+  }
+}
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function mutate<T>(
+  db: PouchDatabase,
+  id: string,
+  change: (current: Stored<T>) => Stored<T> | undefined,
+  retries: number,
+): Promise<WriteResult | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await read<T>(db, id);
+    if (!current) throw new NotFoundError(id);
+    const next = change(current);
+    if (next === undefined) return undefined;
+    try {
+      const { rev } = await db.put({ ...next, _id: id, _rev: current._rev });
+      return { id, rev };
+    } catch (error) {
+      if (!isConflict(error)) throw toStorageError(error, 'mutate', id);
+      if (attempt >= retries) throw new ConflictError(id);
+    }
+    // Jittered, growing pause so racing writers spread out instead of colliding again.
+    await pause(Math.random() * Math.min(50, 2 ** attempt));
+  }
+}
+
+async function revisions(db: PouchDatabase, id: string): Promise<readonly RevisionInfo[]> {
+  let found: unknown;
+  try {
+    found = await db.get(id, { revs_info: true });
+  } catch (error) {
+    throw toStorageError(error, 'read revisions of', id);
+  }
+  const info = isPouchDocument(found) && Array.isArray(found._revs_info) ? found._revs_info : [];
+  return info.map((entry: { rev?: unknown; status?: unknown }) => ({
+    rev: String(entry.rev),
+    available: entry.status === 'available',
+  }));
+}
