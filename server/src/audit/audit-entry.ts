@@ -1,0 +1,89 @@
+import type { IndexDefinition, StoragePort, Stored } from '@tessera/runtime';
+
+/**
+ * One change, as the append-only audit log keeps it: who, when, what, before and after.
+ * Entries are only ever created, never updated or removed (DESIGN decision 9).
+ */
+export interface AuditEntry {
+  readonly type: 'audit';
+  readonly schemaVersion: 1;
+  /** ISO time of the change. */
+  readonly at: string;
+  /** The user who made it, or `system` (start-up, timers). */
+  readonly actor: string;
+  readonly action: string;
+  /** The id of the document changed. */
+  readonly subject: string;
+  readonly subjectType: string;
+  readonly app?: string;
+  readonly table?: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export const AUDIT_INDEXES: readonly IndexDefinition[] = [
+  { name: 'audit-by-subject', fields: ['type', 'subject', 'at'] },
+  { name: 'audit-by-actor', fields: ['type', 'actor', 'at'] },
+];
+
+export interface AuditInput {
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: { readonly id: string; readonly type: string };
+  readonly app?: string;
+  readonly table?: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  /**
+   * Makes the entry idempotent: a retried change (same key, e.g. `<id>@<rev>`) is logged once.
+   */
+  readonly key?: string;
+}
+
+/** Appends an entry; with a key, a retry of the same change appends nothing more. */
+export async function appendAudit(
+  storage: StoragePort,
+  input: AuditInput,
+  now = new Date(),
+): Promise<string> {
+  const entry: AuditEntry = {
+    type: 'audit',
+    schemaVersion: 1,
+    at: now.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    subject: input.subject.id,
+    subjectType: input.subject.type,
+    ...(input.app === undefined ? {} : { app: input.app }),
+    ...(input.table === undefined ? {} : { table: input.table }),
+    ...(input.before === undefined ? {} : { before: strip(input.before) }),
+    ...(input.after === undefined ? {} : { after: strip(input.after) }),
+  };
+  const written = await storage.create(
+    entry,
+    input.key === undefined ? {} : { idempotencyKey: `audit:${input.key}` },
+  );
+  return written.id;
+}
+
+/** The history of one document, newest first, a page at a time. */
+export function auditOf(
+  storage: StoragePort,
+  subject: string,
+  page: { readonly limit?: number; readonly cursor?: string } = {},
+): Promise<{ docs: readonly Stored<AuditEntry>[]; next?: string }> {
+  return storage.find<AuditEntry>({
+    index: 'audit-by-subject',
+    selector: { type: 'audit', subject },
+    sort: [{ type: 'desc' }, { subject: 'desc' }, { at: 'desc' }],
+    ...(page.limit === undefined ? {} : { limit: page.limit }),
+    ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+  });
+}
+
+/** Secrets never enter the log: password hashes and revision markers are dropped. */
+function strip(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { passwordHash: _hash, _rev: _revision, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
