@@ -1,5 +1,6 @@
 export { claimId } from './storage/idempotent-create.ts';
 export { newId } from './storage/new-id.ts';
+export type { DumpedDocument } from './storage/pouch-backup.ts';
 export { defaultPageSize, maxPageSize } from './storage/pouch-find.ts';
 export type {
   PouchLocation,

@@ -3,6 +3,10 @@ export interface PouchDatabase {
   info(): Promise<Record<string, unknown>>;
   get(id: string, options?: Readonly<Record<string, unknown>>): Promise<unknown>;
   put(doc: object): Promise<PouchWriteResponse>;
+  bulkDocs(
+    docs: readonly object[],
+    options?: Readonly<Record<string, unknown>>,
+  ): Promise<readonly unknown[]>;
   remove(id: string, rev: string): Promise<PouchWriteResponse>;
   allDocs(options: Readonly<Record<string, unknown>>): Promise<{ rows: readonly unknown[] }>;
   find(request: PouchFindRequest): Promise<{ docs: readonly unknown[]; warning?: string }>;

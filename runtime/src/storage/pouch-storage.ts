@@ -1,6 +1,12 @@
 import { createOnce } from './idempotent-create.ts';
 import { newId } from './new-id.ts';
 import { closeDatabase, compactDatabase, openDatabase } from './open-database.ts';
+import {
+  countDocuments,
+  type DumpedDocument,
+  dumpDocuments,
+  loadDocuments,
+} from './pouch-backup.ts';
 import { isPouchDocument, type PouchDatabase } from './pouch-database.ts';
 import { isConflict, isNotFound, toStorageError } from './pouch-errors.ts';
 import { findPage } from './pouch-find.ts';
@@ -35,6 +41,15 @@ export interface PouchStorage extends StoragePort {
   readonly revsLimitEnforced: boolean;
   /** The revisions remembered for a document, newest first (at most `revsLimit`). */
   revisions(id: string): Promise<readonly RevisionInfo[]>;
+  /** Every data document with its revision, for a backup. */
+  dump(): AsyncGenerator<DumpedDocument>;
+  /** Restores dumped documents into this database, which must be empty. */
+  load(
+    docs: AsyncIterable<DumpedDocument> | Iterable<DumpedDocument>,
+    onProgress?: (written: number) => void,
+  ): Promise<number>;
+  /** How many data documents there are. */
+  count(): Promise<number>;
 }
 
 /** Opens the database (creating it when missing) and returns the port over it. */
@@ -79,6 +94,9 @@ export async function createPouchStorage(options: PouchStorageOptions): Promise<
     compact: () => compactDatabase(opened, options.compactWaitMs ?? defaultCompactWaitMs),
     close: () => closeDatabase(opened),
     revisions: (id) => revisions(db, id),
+    dump: () => dumpDocuments(db),
+    load: (docs, onProgress) => loadDocuments(db, docs, onProgress),
+    count: () => countDocuments(db),
   };
 }
 

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import { storageFromEnv } from '@tessera/runtime';
+import { readBackup, writeBackup } from './backup-file.ts';
+import { progressPrinter } from './progress.ts';
+
+const HELP = `tessera — Tessera's command line for implementers
+
+  tessera start                 start the server (as npm start does, without installing)
+  tessera backup FILE           write every document to FILE (gzipped JSON lines)
+  tessera restore FILE          load a backup into an empty data folder or database
+  tessera help                  this text
+
+Storage: DATA_DIR (default ./data) for the embedded database, or COUCHDB_URL (+ COUCHDB_DATABASE).
+`;
+
+type Command = (args: readonly string[]) => Promise<number>;
+
+/** Paths are relative to where the command was typed (the bin script passes it on). */
+const here = (path: string) => resolve(process.env.TESSERA_CWD ?? process.cwd(), path);
+
+const openStorage = () => storageFromEnv(process.env, here(process.env.DATA_DIR ?? 'data'));
+
+const commands: Record<string, Command> = {
+  async start() {
+    await import('../main.ts');
+    return new Promise<number>(() => {}); // runs until a signal stops the server
+  },
+  async backup([file]) {
+    if (!file) return usage('backup needs the FILE to write');
+    const storage = await openStorage();
+    try {
+      const count = await writeBackup(storage, here(file), progressPrinter('backed up'));
+      console.log(`Backed up ${count} documents from ${storage.location} to ${here(file)}`);
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+  async restore([file]) {
+    if (!file) return usage('restore needs the backup FILE to read');
+    const storage = await openStorage();
+    try {
+      const count = await readBackup(storage, here(file), progressPrinter('restored'));
+      console.log(`Restored ${count} documents into ${storage.location}`);
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  },
+  async help() {
+    console.log(HELP);
+    return 0;
+  },
+};
+
+function usage(problem: string): number {
+  console.error(`${problem}\n\n${HELP}`);
+  return 2;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = commands[name];
+  if (!command) return usage(`unknown command "${name}"`);
+  return command(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`tessera: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
