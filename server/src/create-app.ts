@@ -1,11 +1,19 @@
 import type { Platform } from '@tessera/core';
+import type { StoragePort } from '@tessera/runtime';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes, accountsContext } from './accounts/account-routes.ts';
+import { authMiddleware, csrfMiddleware } from './accounts/auth-middleware.ts';
+import { createAppStore } from './apps/app-store.ts';
+import type { LoginRateLimiter } from './auth/login-rate-limiter.ts';
 import type { ApiEnv } from './http/api-env.ts';
 import { ApiError } from './http/api-error.ts';
 import { answerError, handleError, handleNotFound } from './http/error-handlers.ts';
 import { apiMiddleware, registerRoutes } from './http/register-routes.ts';
+import { organisationRoutes } from './organisation/organisation-routes.ts';
+import { appRoutes } from './routes/app-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { expressionRoutes } from './routes/expression-routes.ts';
 import { infoRoutes } from './routes/info-routes.ts';
 import { withApiReference } from './routes/reference-routes.ts';
@@ -18,6 +26,12 @@ import { SERVER_VERSION } from './version.ts';
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 const API_TAGS = {
+  accounts: { en: 'Signing in, my account and API tokens', 'zh-CN': '登录、我的账号与 API 令牌' },
+  users: { en: 'Account administration (admins)', 'zh-CN': '账号管理（管理员）' },
+  organisation: { en: 'Departments and positions', 'zh-CN': '部门与职位' },
+  import: { en: 'CSV imports (admins)', 'zh-CN': 'CSV 导入（管理员）' },
+  apps: { en: 'Apps: drafts and published versions', 'zh-CN': '应用：草稿与已发布版本' },
+  audit: { en: 'The audit log (admins)', 'zh-CN': '审计日志（管理员）' },
   definitions: { en: 'Packs and app definitions', 'zh-CN': '模板包与应用定义' },
   expressions: { en: 'CEL expressions', 'zh-CN': 'CEL 表达式' },
   platform: { en: 'The server and its plugins', 'zh-CN': '服务器与插件' },
@@ -26,8 +40,18 @@ const API_TAGS = {
 
 export interface AppOptions {
   readonly platform: Platform;
+  /** Shared storage (accounts, organisation …); its indexes are made at start (storage-indexes.ts). */
+  readonly storage: StoragePort;
   /** Folder of the implementers' page; the bundled one by default. */
   readonly webRoot?: string;
+  /** The clock in ms (sessions, tokens, sign-in limits); `Date.now` by default. */
+  readonly now?: () => number;
+  /** The CSRF secret; by default the storage's shared `instance` document holds it. */
+  readonly secret?: string;
+  /** Sign-in limits; a per-process limiter by default. */
+  readonly loginLimiter?: LoginRateLimiter;
+  /** Public origins behind a proxy, accepted by the CSRF check. */
+  readonly trustedOrigins?: readonly string[];
 }
 
 /**
@@ -75,11 +99,19 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ),
   );
 
+  // who is calling (session cookie or bearer token), then the CSRF check of cookie sessions
+  const accounts = accountsContext(options);
+  app.use('/api/*', authMiddleware(accounts), csrfMiddleware(accounts));
+
   const routes = [
     ...infoRoutes(platform),
     ...validateRoutes(platform),
     ...expressionRoutes(platform),
     ...typesRoutes(platform),
+    ...accountRoutes(accounts),
+    ...organisationRoutes(accounts),
+    ...appRoutes(platform, createAppStore(options.storage, platform)),
+    ...auditRoutes(options.storage),
   ];
   registerRoutes(
     app,

@@ -1,3 +1,4 @@
+export { createAdmin, ensureFirstAdmin, type FirstAdmin } from './accounts/first-admin.ts';
 export { type AppOptions, createApp, MAX_BODY_BYTES } from './create-app.ts';
 export {
   type ApiEnv,
@@ -21,6 +22,11 @@ export {
 } from './http/openapi-document.ts';
 export { apiMiddleware, registerRoutes } from './http/register-routes.ts';
 export { undeclaredApiRoutes } from './http/route-audit.ts';
+export { importDepartments } from './organisation/import-departments.ts';
+export type { ImportReport, RowError } from './organisation/import-report.ts';
+export { importUsers } from './organisation/import-users.ts';
 export { describePlatform, type PlatformDescription } from './platform/describe-platform.ts';
 export { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
+export { ensureStorageIndexes, INDEX, STORAGE_INDEXES } from './storage/storage-indexes.ts';
+export type { StoreContext } from './storage/store-context.ts';
 export { appTypes } from './types/app-types.ts';

@@ -1,12 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createPlatform } from '@tessera/core';
+import { storageFromEnv } from '@tessera/runtime';
+import { ensureFirstAdmin } from './accounts/first-admin.ts';
+import { sweepEndedSessions } from './accounts/sessions.ts';
 import { createApp } from './create-app.ts';
+import { finishDepartmentMoves } from './organisation/department-moves.ts';
 import { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
 import { openInstanceSettings } from './settings/instance-settings.ts';
 import { readServerEnv } from './settings/server-env.ts';
+import { ensureStorageIndexes } from './storage/storage-indexes.ts';
 
-/** Starts Tessera: `HOST`, `PORT` (0 = any free port) and `DATA_DIR` from the environment. */
+/**
+ * Starts Tessera: `HOST`, `PORT` (0 = any free port) and `DATA_DIR` from the environment; shared
+ * data embedded under `DATA_DIR/pouchdb`, or in CouchDB when `COUCHDB_URL` is set.
+ */
 async function main(): Promise<void> {
   const env = readServerEnv(process.env);
   const settings = await openInstanceSettings(
@@ -21,12 +29,24 @@ async function main(): Promise<void> {
   const platform = createPlatform({
     plugins: INSTALLED_PLUGINS.filter((plugin) => settings.enabledPlugins.includes(plugin.name)),
   });
-  const app = createApp({ platform });
+
+  const storage = await storageFromEnv(process.env, env.dataDir);
+  const context = { storage, now: Date.now };
+  await ensureStorageIndexes(storage); // every index the queries name, before the first query
+  await finishDepartmentMoves(context); // a move a crash left half done
+  await sweepEndedSessions(context);
+  const firstAdmin = await ensureFirstAdmin(context);
+  const app = createApp({ platform, storage });
 
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
     const host = info.family === 'IPv6' || env.host.includes(':') ? `[${env.host}]` : env.host;
-    console.log(`Tessera is running at http://${host}:${(info as AddressInfo).port}/`);
-    console.log('No accounts yet: this build has no stored data; sign-in arrives with storage.');
+    const url = `http://${host}:${(info as AddressInfo).port}/`;
+    console.log(`Tessera is running at ${url}`);
+    console.log(
+      firstAdmin.created
+        ? `Admin login: ${firstAdmin.username} / ${firstAdmin.password}  (shown once — change it after signing in)`
+        : `Sign in as an admin at ${url}api/reference (the first admin's password was shown at first start)`,
+    );
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(`Tessera cannot listen on ${env.host}:${env.port}: ${error.message}`);
@@ -34,7 +54,12 @@ async function main(): Promise<void> {
   });
 
   const stop = () => {
-    server.close(() => process.exit(0));
+    server.close(() => {
+      storage
+        .close()
+        .catch((error: unknown) => console.error(`closing storage failed: ${String(error)}`))
+        .finally(() => process.exit(0));
+    });
     if ('closeAllConnections' in server) server.closeAllConnections();
     setTimeout(() => process.exit(0), 3000).unref();
   };

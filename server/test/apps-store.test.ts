@@ -43,7 +43,10 @@ describe('app store', () => {
   });
   after(() => storage.close());
 
-  const freshApp = () => ({ ...contractsApp(), id: `contracts${++counter}` });
+  const freshApp = (): Record<string, unknown> => ({
+    ...contractsApp(),
+    id: `contracts${++counter}`,
+  });
 
   it('stores a valid app and refuses an invalid one with its issues', async () => {
     const app = freshApp();

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { MAX_VARIABLES } from '../src/expression/check-request.ts';
 import { errorOf, makeApp, post } from './helpers.ts';
 
-const app = makeApp();
+const app = await makeApp();
 const check = (body: unknown, locale = 'en') =>
   post(app, `/api/expressions/check?locale=${locale}`, body);
 

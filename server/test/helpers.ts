@@ -1,11 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createPlatform } from '@tessera/core';
+import { createPouchStorage, type PouchStorage } from '@tessera/runtime';
 import type { Hono } from 'hono';
-import { type ApiEnv, createApp, INSTALLED_PLUGINS } from '../src/index.ts';
+import { type ApiEnv, type AppOptions, createApp, INSTALLED_PLUGINS } from '../src/index.ts';
+import { ensureStorageIndexes } from '../src/storage/storage-indexes.ts';
 
-/** One app over the installed plugins, shared by a test file (the platform is immutable). */
-export function makeApp(): Hono<ApiEnv> {
-  return createApp({ platform: createPlatform({ plugins: INSTALLED_PLUGINS }) });
+/** The platform of every test app (immutable, so shared). */
+export const testPlatform = createPlatform({ plugins: INSTALLED_PLUGINS });
+
+/**
+ * A fresh in-memory database with the server's indexes, as `main.ts` prepares it. Every query
+ * the database answered with an index warning lands in `warnings` (tests assert it stays empty).
+ */
+export async function makeStorage(): Promise<PouchStorage & { readonly warnings: string[] }> {
+  const warnings: string[] = [];
+  const storage = await createPouchStorage({
+    kind: 'memory',
+    name: `test-${randomUUID()}`,
+    onQuery: (event) => {
+      if (event.warning || event.error) warnings.push(event.warning ?? event.error ?? '');
+    },
+  });
+  await ensureStorageIndexes(storage);
+  return Object.assign(storage, { warnings });
+}
+
+/** One app over the installed plugins and a fresh in-memory storage. */
+export async function makeApp(options: Partial<AppOptions> = {}): Promise<Hono<ApiEnv>> {
+  return createApp({ platform: testPlatform, storage: await makeStorage(), ...options });
 }
 
 /** A fresh copy of the example pack the page offers. */

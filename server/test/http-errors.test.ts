@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { MAX_BODY_BYTES } from '../src/index.ts';
 import { errorOf, makeApp, post } from './helpers.ts';
 
-const app = makeApp();
+const app = await makeApp();
 
 describe('errors', () => {
   it('answers a body that is not JSON with 400 invalid_json', async () => {

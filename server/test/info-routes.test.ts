@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { PlatformDescription } from '../src/index.ts';
 import { makeApp } from './helpers.ts';
 
-const app = makeApp();
+const app = await makeApp();
 
 describe('GET /api/health', () => {
   it('answers ok with the server version', async () => {

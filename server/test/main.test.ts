@@ -1,66 +1,123 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-it('main.ts starts on a free port, serves, and exits 0 on SIGTERM', {
-  timeout: 60_000,
-}, async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'tessera-main-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+interface Started {
+  readonly url: string;
+  /** The two lines printed at start. */
+  readonly lines: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** Starts `main.ts` on a free port and resolves once it has printed its two lines. */
+async function startMain(dataDir: string): Promise<Started> {
+  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/main.ts'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = once(child, 'exit');
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const stop = async () => {
+    process.kill(child.pid!, 'SIGTERM');
+    const [code, signal] = await exited;
+    assert.equal(signal, null, 'exits by itself, not killed by the signal');
+    assert.equal(code, 0);
+  };
   try {
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`no URL printed; stderr: ${stderr}`)),
-        30_000,
+        () => reject(new Error(`no URL printed; stdout: ${stdout}; stderr: ${stderr}`)),
+        45_000,
       );
       child.stdout.on('data', (chunk) => {
         stdout += chunk;
         const found = /^Tessera is running at (http:\/\/127\.0\.0\.1:(\d+)\/)$/m.exec(stdout);
-        if (found && stdout.includes('sign-in arrives with storage.')) {
+        if (found && stdout.trim().split('\n').length >= 2) {
           clearTimeout(timer);
           resolve(found[1]!);
         }
       });
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stderr}`)));
     });
-    assert.doesNotMatch(url, /:0\/$/, 'prints the real port');
-    assert.equal(
-      stdout.trim().split('\n')[1],
-      'No accounts yet: this build has no stored data; sign-in arrives with storage.',
-    );
+    return { url, lines: stdout.trim().split('\n'), stop };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
 
-    const health = await fetch(new URL('api/health', url));
-    assert.equal(health.status, 200);
-    assert.equal(((await health.json()) as { status: string }).status, 'ok');
-    const page = await fetch(url);
-    assert.equal(page.status, 200);
-    assert.match(await page.text(), /<title>Tessera<\/title>/);
+it('main.ts starts on a free port, prints the first admin once, serves, and exits 0 on SIGTERM', {
+  timeout: 120_000,
+}, async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tessera-main-'));
+  try {
+    const first = await startMain(dataDir);
+    let password: string;
+    try {
+      assert.doesNotMatch(first.url, /:0\/$/, 'prints the real port');
+      const login =
+        /^Admin login: admin \/ (\S{16}) {2}\(shown once — change it after signing in\)$/.exec(
+          first.lines[1] ?? '',
+        );
+      assert.ok(login, `the second line gives the admin login: ${first.lines[1]}`);
+      password = login[1]!;
 
-    const settings = JSON.parse(await readFile(join(dataDir, 'instance.json'), 'utf8'));
-    assert.equal(typeof settings.instanceId, 'string');
-    assert.equal(settings.enabledPlugins.length, 3);
+      const health = await fetch(new URL('api/health', first.url));
+      assert.equal(health.status, 200);
+      assert.equal(((await health.json()) as { status: string }).status, 'ok');
+      const page = await fetch(first.url);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<title>Tessera<\/title>/);
+
+      const signIn = await fetch(new URL('api/auth/login', first.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
+      assert.equal(signIn.status, 200, 'the printed password signs in');
+      assert.match(signIn.headers.get('set-cookie') ?? '', /^tessera_session=[\w-]{43};/);
+
+      const settings = JSON.parse(await readFile(join(dataDir, 'instance.json'), 'utf8'));
+      assert.equal(typeof settings.instanceId, 'string');
+      assert.equal(settings.enabledPlugins.length, 3);
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startMain(dataDir);
+    try {
+      assert.equal(
+        second.lines[1],
+        `Sign in as an admin at ${second.url}api/reference (the first admin's password was shown at first start)`,
+      );
+      assert.ok(!second.lines.join('\n').includes(password), 'the password is never printed again');
+      const again = await fetch(new URL('api/auth/login', second.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
+      assert.equal(again.status, 200, 'the admin made at first start is still there');
+    } finally {
+      await second.stop();
+    }
   } finally {
-    process.kill(child.pid!, 'SIGTERM');
-    const [code, signal] = await exited;
-    assert.equal(signal, null, 'exits by itself, not killed by the signal');
-    assert.equal(code, 0);
     await rm(dataDir, { recursive: true, force: true });
   }
 });

@@ -15,7 +15,7 @@ type Operation = Record<string, unknown> & {
 const operationOf = (document: OpenApiDocument, path: string, method: string) =>
   document.paths[path]![method] as Operation;
 
-const app = makeApp();
+const app = await makeApp();
 const documentIn = async (locale: string) =>
   (await (await app.request(`/api/openapi.json?locale=${locale}`)).json()) as OpenApiDocument;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makeApp } from './helpers.ts';
 
-const app = makeApp();
+const app = await makeApp();
 
 describe('GET /api/reference', () => {
   it('serves a page that loads only self-hosted files', async () => {

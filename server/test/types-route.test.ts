@@ -6,7 +6,7 @@ import { appTypes } from '../src/types/app-types.ts';
 import { pascalCase, uniqueNames } from '../src/types/pascal-case.ts';
 import { errorOf, exampleApp, makeApp, post } from './helpers.ts';
 
-const app = makeApp();
+const app = await makeApp();
 
 describe('POST /api/apps/types', () => {
   it('returns one exported interface per table, money as string', async () => {

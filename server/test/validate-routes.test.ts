@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { errorOf, exampleApp, examplePack, makeApp, post } from './helpers.ts';
 
-const app = makeApp();
+const app = await makeApp();
 
 describe('POST /api/packs/validate', () => {
   it('accepts the example pack the page offers', async () => {

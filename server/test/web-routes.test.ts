@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { makeApp } from './helpers.ts';
 
-const app = makeApp();
+const app = await makeApp();
 
 describe('the web page', () => {
   it('serves the page at / with a strict content security policy', async () => {

@@ -22,6 +22,12 @@ export interface CsrfOptions {
   readonly cookieName?: string;
   /** Public origins the server is reached at behind a proxy, e.g. `https://tessera.example.com`. */
   readonly trustedOrigins?: readonly string[];
+  /**
+   * The session token the request is signed in with. By default the session cookie's value;
+   * the app passes the token of a *live* session (set by the auth middleware), so a stale
+   * cookie left in the browser does not stop the user from signing in again.
+   */
+  readonly sessionOf?: (c: Context) => string | undefined;
 }
 
 /**
@@ -34,6 +40,7 @@ export interface CsrfOptions {
  */
 export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
   const cookieName = options.cookieName ?? SESSION_COOKIE;
+  const sessionOf = options.sessionOf ?? ((c: Context) => getCookie(c, cookieName));
   return apiMiddleware(async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
@@ -45,7 +52,7 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
         'zh-CN': `来自 ${origin.slice(0, 100)} 的请求不能修改此处的数据`,
       });
     }
-    const session = getCookie(c, cookieName);
+    const session = sessionOf(c);
     if (session === undefined) return next();
     if (origin === undefined) {
       throw refusal('origin_required', {

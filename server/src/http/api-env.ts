@@ -10,12 +10,22 @@ export interface Principal {
   readonly via: 'session' | 'token';
 }
 
+/** The cookie session a request is signed in with: its stored id and the raw token. */
+export interface SessionRef {
+  /** `session:<digest of the token>` */
+  readonly id: string;
+  /** The raw token from the cookie: the CSRF token is derived from it. */
+  readonly token: string;
+}
+
 /**
  * The Hono environment of the API. `principal` is set by the auth middleware when the request
- * carries a valid session or API token, and left unset otherwise; guards read it.
+ * carries a valid session or API token, and left unset otherwise; guards read it. `session` is
+ * set with it when the request came with a live session cookie (not with a bearer token).
  */
 export interface ApiEnv {
   Variables: {
     principal?: Principal;
+    session?: SessionRef;
   };
 }

@@ -42,6 +42,11 @@ export interface RouteDeclaration<B extends TSchema | undefined, Q extends TSche
   readonly body?: B;
   /** The query string as an object of strings, checked before the handler runs (400 `invalid_query`). */
   readonly query?: Q;
+  /**
+   * A body that is not JSON (`{ content: { 'text/csv': Type.String() } }`): documented only;
+   * the handler reads and checks it. Not together with `body`.
+   */
+  readonly rawBody?: ResponseContent;
   /** By status. 400/413 (when there is input) and 401/403 (when guarded) are added if left out. */
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   readonly handler: (
@@ -61,6 +66,7 @@ export interface ApiRoute {
   readonly guard: Guard;
   readonly body: TSchema | undefined;
   readonly query: TSchema | undefined;
+  readonly rawBody: ResponseContent | undefined;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   readonly handle: (
     c: Context<ApiEnv>,
@@ -86,6 +92,9 @@ export function defineRoute<
   if (!route.summary?.en || !route.summary['zh-CN']) {
     throw new TypeError(`${name}: the summary needs both en and zh-CN`);
   }
+  if (route.body !== undefined && route.rawBody !== undefined) {
+    throw new TypeError(`${name}: declare either a JSON body or a raw body, not both`);
+  }
   if (!Object.keys(route.responses).some((status) => /^2\d\d$/.test(status))) {
     throw new TypeError(`${name}: declare at least one 2xx response`);
   }
@@ -99,6 +108,7 @@ export function defineRoute<
     guard: route.guard,
     body: route.body,
     query: route.query,
+    rawBody: route.rawBody,
     responses: route.responses,
     // the registry calls this only after the input matched the schemas B and Q
     handle: (c, input) => route.handler(c, input as RouteInput<StaticOf<B>, StaticOf<Q>>),

@@ -1,3 +1,4 @@
+import { ConflictError } from '@tessera/runtime';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { ApiError } from './api-error.ts';
 import { safeLocaleOf } from './locale.ts';
@@ -11,9 +12,20 @@ export const handleNotFound: NotFoundHandler = (c) => {
   return answerError(c, error);
 };
 
-/** An `ApiError` becomes its JSON body; anything else is logged and answered with a bare 500. */
+/**
+ * An `ApiError` becomes its JSON body; a write that kept losing races to other writers (the
+ * storage's ConflictError after its retries) is a 409 the client may retry; anything else is
+ * logged and answered with a bare 500.
+ */
 export const handleError: ErrorHandler = (error, c) => {
   if (error instanceof ApiError) return answerError(c, error);
+  if (error instanceof ConflictError) {
+    const conflict = new ApiError(409, 'conflict', {
+      en: 'someone else changed this at the same moment; read it again and retry',
+      'zh-CN': '他人同时修改了此数据，请重新读取后重试',
+    });
+    return answerError(c, conflict);
+  }
   console.error(`${c.req.method} ${c.req.path} failed:`, error);
   const internal = new ApiError(500, 'internal', {
     en: 'the server failed to handle this request; the error is in its log',

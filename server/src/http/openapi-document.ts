@@ -1,5 +1,5 @@
 import { type Bilingual, LOCALES, type Locale, type TSchema } from '@tessera/core';
-import type { ApiRoute, ResponseSpec } from './define-route.ts';
+import type { ApiRoute, ResponseContent, ResponseSpec } from './define-route.ts';
 import { isResponseContent } from './define-route.ts';
 import { ErrorSchema } from './error-schema.ts';
 import { guardInfo } from './guards.ts';
@@ -98,10 +98,11 @@ function operation(route: ApiRoute, locale: Locale): Json {
   for (const [status, spec] of Object.entries(route.responses)) {
     responses[status] = response(Number(status), spec, locale);
   }
-  const hasInput = route.body !== undefined || route.query !== undefined;
+  const hasBody = route.body !== undefined || route.rawBody !== undefined;
+  const hasInput = hasBody || route.query !== undefined;
   const implied: [number, boolean][] = [
     [400, hasInput],
-    [413, route.body !== undefined],
+    [413, hasBody],
     [401, !guard.public],
     [403, !guard.public],
   ];
@@ -120,6 +121,7 @@ function operation(route: ApiRoute, locale: Locale): Json {
       ...queryParameters(route.query),
       { $ref: '#/components/parameters/locale' },
     ],
+    ...(route.rawBody ? { requestBody: rawRequestBody(route.rawBody, locale) } : {}),
     ...(route.body
       ? {
           requestBody: {
@@ -131,6 +133,17 @@ function operation(route: ApiRoute, locale: Locale): Json {
     responses,
     security: guard.public ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
     'x-tessera-guard': guard.name,
+  };
+}
+
+function rawRequestBody(spec: ResponseContent, locale: Locale): Json {
+  const content: Record<string, Json> = {};
+  for (const [type, schema] of Object.entries(spec.content))
+    content[type] = { schema: plain(schema) };
+  return {
+    required: true,
+    ...(spec.description ? { description: spec.description[locale] } : {}),
+    content,
   };
 }
 

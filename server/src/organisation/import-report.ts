@@ -1,0 +1,64 @@
+import { type Bilingual, type Locale, Type } from '@tessera/core';
+import { ApiError } from '../http/api-error.ts';
+
+export const ImportReportSchema = Type.Object(
+  {
+    dryRun: Type.Boolean({
+      description: 'true: nothing was written; the counts say what would be',
+    }),
+    created: Type.Integer({ minimum: 0 }),
+    updated: Type.Integer({ minimum: 0 }),
+    errors: Type.Array(
+      Type.Object({
+        row: Type.Integer({ minimum: 2, description: 'as in a spreadsheet: the header is row 1' }),
+        field: Type.String({ description: 'the column as written in the file' }),
+        message: Type.String(),
+      }),
+    ),
+  },
+  { title: 'ImportReport' },
+);
+
+export interface RowError {
+  readonly row: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ImportReport {
+  readonly dryRun: boolean;
+  readonly created: number;
+  readonly updated: number;
+  readonly errors: readonly RowError[];
+}
+
+/** Collects a report's errors in one language, at most one per row and column. */
+export class RowErrors {
+  readonly list: RowError[] = [];
+  readonly #rows = new Set<number>();
+
+  constructor(readonly locale: Locale) {}
+
+  add(row: number, field: string, message: Bilingual): void {
+    if (this.list.some((error) => error.row === row && error.field === field)) return;
+    this.#rows.add(row);
+    this.list.push({ row, field, message: message[this.locale] });
+  }
+
+  /**
+   * Adds a refusal thrown by a store (an ApiError naming a JSON pointer such as `/department`),
+   * reported under the column that holds that field.
+   */
+  addRefusal(row: number, error: unknown, columnOf: (pointer: string | undefined) => string) {
+    if (!(error instanceof ApiError)) throw error;
+    this.add(row, columnOf(error.field), error.detail);
+  }
+
+  has(row: number): boolean {
+    return this.#rows.has(row);
+  }
+
+  sorted(): RowError[] {
+    return [...this.list].sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
+  }
+}

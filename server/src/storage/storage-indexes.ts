@@ -1,0 +1,46 @@
+import type { IndexDefinition, StoragePort } from '@tessera/runtime';
+import { APP_INDEXES } from '../apps/app-documents.ts';
+import { AUDIT_INDEXES } from '../audit/audit-entry.ts';
+
+/**
+ * Every Mango index the server's queries name, in one place: `ensureStorageIndexes` creates
+ * them at start (never on a first query). Each index leads with `type`, so one index can serve
+ * several document types (`by-type-name` lists departments and positions alike). CouchDB leaves
+ * a document out of an index when it lacks one of its fields, so optional fields (a user's
+ * department) are only ever queried through an index that names them, with an equality.
+ */
+export const INDEX = {
+  /** Users by username: the admin's user list, and the search for admins. */
+  usersByUsername: 'users-by-username',
+  /** A department's members, by username. */
+  usersByDepartment: 'users-by-department',
+  /** Who holds a position (a position in use is not deleted). */
+  usersByPosition: 'users-by-position',
+  /** Sessions and API tokens of a user, oldest first. */
+  ownedByUser: 'owned-by-user',
+  /** Sessions by when they end, for the sweep at start. */
+  sessionsByExpiry: 'sessions-by-expiry',
+  /** Departments and positions by name. */
+  byTypeName: 'by-type-name',
+  /** Departments by ancestor path: children (path equal), subtrees (path range), sibling names. */
+  departmentsByPath: 'departments-by-path',
+  /** Departments whose move has not yet been carried to their descendants. */
+  departmentMoves: 'departments-moving',
+} as const;
+
+export const STORAGE_INDEXES: readonly IndexDefinition[] = [
+  ...APP_INDEXES,
+  ...AUDIT_INDEXES,
+  { name: INDEX.usersByUsername, fields: ['type', 'username'] },
+  { name: INDEX.usersByDepartment, fields: ['type', 'department', 'username'] },
+  { name: INDEX.usersByPosition, fields: ['type', 'position', 'username'] },
+  { name: INDEX.ownedByUser, fields: ['type', 'user', 'createdAt'] },
+  { name: INDEX.sessionsByExpiry, fields: ['type', 'expiresAt'] },
+  { name: INDEX.byTypeName, fields: ['type', 'name'] },
+  { name: INDEX.departmentsByPath, fields: ['type', 'path', 'name'] },
+  { name: INDEX.departmentMoves, fields: ['type', 'movedFrom'] },
+];
+
+/** Creates the indexes that are missing (at start; cheap when they all exist). */
+export const ensureStorageIndexes = (storage: StoragePort): Promise<void> =>
+  storage.ensureIndexes(STORAGE_INDEXES);
