@@ -12,6 +12,9 @@ import { ApiError } from './http/api-error.ts';
 import { answerError, handleError, handleNotFound } from './http/error-handlers.ts';
 import { apiMiddleware, registerRoutes } from './http/register-routes.ts';
 import { organisationRoutes } from './organisation/organisation-routes.ts';
+import { recordRoutes } from './records/record-routes.ts';
+import { createRecordService } from './records/record-service.ts';
+import { roleRoutes } from './records/role-routes.ts';
 import { appRoutes } from './routes/app-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { expressionRoutes } from './routes/expression-routes.ts';
@@ -31,6 +34,10 @@ const API_TAGS = {
   organisation: { en: 'Departments and positions', 'zh-CN': '部门与职位' },
   import: { en: 'CSV imports (admins)', 'zh-CN': 'CSV 导入（管理员）' },
   apps: { en: 'Apps: drafts and published versions', 'zh-CN': '应用：草稿与已发布版本' },
+  records: {
+    en: 'Records of published apps, within your row scope',
+    'zh-CN': '已发布应用的记录（限行权限范围内）',
+  },
   audit: { en: 'The audit log (admins)', 'zh-CN': '审计日志（管理员）' },
   definitions: { en: 'Packs and app definitions', 'zh-CN': '模板包与应用定义' },
   expressions: { en: 'CEL expressions', 'zh-CN': 'CEL 表达式' },
@@ -103,6 +110,8 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
   const accounts = accountsContext(options);
   app.use('/api/*', authMiddleware(accounts), csrfMiddleware(accounts));
 
+  const apps = createAppStore(options.storage, platform);
+  const records = { ...accounts, platform };
   const routes = [
     ...infoRoutes(platform),
     ...validateRoutes(platform),
@@ -110,7 +119,9 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...typesRoutes(platform),
     ...accountRoutes(accounts),
     ...organisationRoutes(accounts),
-    ...appRoutes(platform, createAppStore(options.storage, platform)),
+    ...appRoutes(platform, apps),
+    ...roleRoutes(accounts, apps),
+    ...recordRoutes(records, createRecordService(records)),
     ...auditRoutes(options.storage),
   ];
   registerRoutes(

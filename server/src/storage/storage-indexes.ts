@@ -26,6 +26,12 @@ export const INDEX = {
   departmentsByPath: 'departments-by-path',
   /** Departments whose move has not yet been carried to their descendants. */
   departmentMoves: 'departments-moving',
+  /** Records of a table, newest first: the `all` row scope. */
+  recordsByTable: 'records-by-table',
+  /** Records of a table one user created, newest first: the `own` row scope. */
+  recordsByCreator: 'records-by-creator',
+  /** Records of a table made in one department, newest first: the `department` row scope. */
+  recordsByDepartment: 'records-by-department',
 } as const;
 
 export const STORAGE_INDEXES: readonly IndexDefinition[] = [
@@ -39,6 +45,13 @@ export const STORAGE_INDEXES: readonly IndexDefinition[] = [
   { name: INDEX.byTypeName, fields: ['type', 'name'] },
   { name: INDEX.departmentsByPath, fields: ['type', 'path', 'name'] },
   { name: INDEX.departmentMoves, fields: ['type', 'movedFrom'] },
+  // records: the equality fields first, the sort field (createdAt) last (runtime/README.md)
+  { name: INDEX.recordsByTable, fields: ['type', 'app', 'table', 'createdAt'] },
+  { name: INDEX.recordsByCreator, fields: ['type', 'app', 'table', 'createdBy', 'createdAt'] },
+  {
+    name: INDEX.recordsByDepartment,
+    fields: ['type', 'app', 'table', 'createdByDepartment', 'createdAt'],
+  },
 ];
 
 /** Creates the indexes that are missing (at start; cheap when they all exist). */

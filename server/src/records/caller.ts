@@ -1,0 +1,19 @@
+import type { StoragePort } from '@tessera/runtime';
+import { readUser } from '../accounts/user-document.ts';
+import type { Principal } from '../http/api-env.ts';
+import type { Caller } from './row-scope.ts';
+
+/** A caller as the record service needs them: the department is read from their user now. */
+export interface RecordCaller extends Caller {
+  readonly name: string;
+}
+
+export async function callerOf(storage: StoragePort, principal: Principal): Promise<RecordCaller> {
+  const user = await readUser(storage, principal.userId);
+  return {
+    userId: principal.userId,
+    roles: principal.roles,
+    name: user?.displayName ?? principal.userId,
+    ...(user?.department === undefined ? {} : { department: user.department }),
+  };
+}

@@ -1,0 +1,67 @@
+import type { AppDefinition, TableDefinition } from '@tessera/core';
+import type { StoragePort, Stored } from '@tessera/runtime';
+import type { AppVersionDocument } from '../apps/app-documents.ts';
+import { versionDocId } from '../apps/app-documents.ts';
+import { appNotPublished, tableNotFound } from './record-errors.ts';
+
+/** One published version of an app, and the table a request is about. */
+export interface PublishedTable {
+  readonly app: AppDefinition;
+  readonly version: number;
+  readonly table: TableDefinition;
+}
+
+export interface PublishedApps {
+  /** The app's latest published version (404 naming the app when it has none). */
+  latest(appId: string): Promise<Stored<AppVersionDocument>>;
+  /** A given published version (records are validated against the one that made them). */
+  version(appId: string, version: number): Promise<Stored<AppVersionDocument>>;
+  /** The table of a version (404 naming app and table when the version has no such table). */
+  table(doc: AppVersionDocument, tableId: string): PublishedTable;
+}
+
+/** How many published versions this process keeps parsed (they are immutable, so never stale). */
+const CACHED_VERSIONS = 200;
+
+/**
+ * Published versions, read through a small cache: a version never changes, so the same
+ * definition object is reused, and with it the expression environments and compiled
+ * expressions cached per table. Which version is the latest is read from storage every time
+ * (another server may have published one).
+ */
+export function publishedApps(storage: StoragePort): PublishedApps {
+  const cache = new Map<string, Stored<AppVersionDocument>>();
+  const remember = (doc: Stored<AppVersionDocument>) => {
+    const known = cache.get(doc._id);
+    if (known) return known;
+    if (cache.size >= CACHED_VERSIONS) cache.delete(cache.keys().next().value ?? '');
+    cache.set(doc._id, doc);
+    return doc;
+  };
+  return {
+    async latest(appId) {
+      const page = await storage.find<AppVersionDocument>({
+        index: 'versions-by-app',
+        selector: { type: 'appversion', app: appId },
+        sort: [{ type: 'desc' }, { app: 'desc' }, { version: 'desc' }],
+        limit: 1,
+      });
+      const newest = page.docs[0];
+      if (!newest) throw appNotPublished(appId);
+      return remember(newest);
+    },
+    async version(appId, version) {
+      const id = versionDocId(appId, version);
+      const known = cache.get(id);
+      if (known) return known;
+      const found = await storage.get<AppVersionDocument>(id);
+      if (found?.type !== 'appversion') throw appNotPublished(appId);
+      return remember(found);
+    },
+    table(doc, tableId) {
+      const table = doc.definition.tables.find((one) => one.id === tableId);
+      if (!table) throw tableNotFound(doc.app, tableId);
+      return { app: doc.definition, version: doc.version, table };
+    },
+  };
+}

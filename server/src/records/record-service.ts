@@ -1,0 +1,233 @@
+import type { Locale, Platform } from '@tessera/core';
+import { ConflictError, NotFoundError, newId, type Stored } from '@tessera/runtime';
+import { appendAudit } from '../audit/audit-entry.ts';
+import { readPage } from '../storage/read-page.ts';
+import { isoNow, type StoreContext } from '../storage/store-context.ts';
+import { readTyped } from '../storage/typed-document.ts';
+import { type AppRolesFields, readAppRoles } from './app-roles.ts';
+import type { RecordCaller } from './caller.ts';
+import type { ExpressionUser } from './computed-values.ts';
+import { type PublishedApps, publishedApps } from './published-apps.ts';
+import {
+  RECORD_TYPE,
+  type RecordDocument,
+  type RecordFields,
+  type RecordValues,
+  type RecordView,
+  recordView,
+} from './record-document.ts';
+import { noAppRole, recordConflict, recordNotFound } from './record-errors.ts';
+import { checkRecordScope } from './record-scope.ts';
+import { prepareValues } from './record-values.ts';
+import { heldRoles, scopedQuery, tableAccess } from './row-scope.ts';
+
+export interface RecordsContext extends StoreContext {
+  readonly platform: Platform;
+}
+
+/** A created record, and whether an earlier request with the same key made it. */
+export interface Created {
+  readonly record: RecordView;
+  readonly replayed: boolean;
+}
+
+export interface RecordPage {
+  readonly items: RecordView[];
+  readonly next?: string;
+}
+
+export interface RecordService {
+  create(
+    appId: string,
+    tableId: string,
+    values: RecordValues,
+    caller: RecordCaller,
+    options: { readonly idempotencyKey?: string; readonly locale: Locale },
+  ): Promise<Created>;
+  get(appId: string, tableId: string, id: string, caller: RecordCaller): Promise<RecordView>;
+  update(
+    appId: string,
+    tableId: string,
+    id: string,
+    patch: { readonly rev: string; readonly values: RecordValues },
+    caller: RecordCaller,
+    locale: Locale,
+  ): Promise<RecordView>;
+  remove(
+    appId: string,
+    tableId: string,
+    id: string,
+    rev: string,
+    caller: RecordCaller,
+  ): Promise<void>;
+  list(
+    appId: string,
+    tableId: string,
+    caller: RecordCaller,
+    page: { readonly cursor?: string; readonly limit?: number },
+  ): Promise<RecordPage>;
+}
+
+/**
+ * Records of published apps: validated by the platform (the browser's rules), computed fields
+ * recomputed here, written once per idempotency key, changed only with the revision the client
+ * read, every change audited, and every read limited to the caller's row scope.
+ */
+export function createRecordService(context: RecordsContext): RecordService {
+  const { storage, platform } = context;
+  const published: PublishedApps = publishedApps(storage);
+
+  const expressionUser = (
+    caller: RecordCaller,
+    mapping: AppRolesFields | undefined,
+  ): ExpressionUser => ({
+    id: caller.userId,
+    name: caller.name,
+    department: caller.department ?? '',
+    roles: heldRoles(caller, mapping),
+  });
+
+  /** The record at this address inside the caller's scope, else 404. */
+  const readScoped = async (
+    appId: string,
+    tableId: string,
+    id: string,
+    caller: RecordCaller,
+  ): Promise<{ doc: RecordDocument; mapping: AppRolesFields | undefined }> => {
+    const doc = await readTyped<RecordFields>(storage, id, RECORD_TYPE);
+    if (!doc || doc.app !== appId || doc.table !== tableId) throw recordNotFound(id);
+    const { mapping } = await checkRecordScope(storage, caller, id, doc);
+    return { doc, mapping };
+  };
+
+  const audit = (
+    action: string,
+    caller: RecordCaller,
+    doc: RecordDocument,
+    key: string,
+    change: { before?: RecordView; after?: RecordView },
+  ) =>
+    appendAudit(
+      storage,
+      {
+        actor: caller.userId,
+        action,
+        subject: { id: doc._id, type: RECORD_TYPE },
+        app: doc.app,
+        table: doc.table,
+        key,
+        ...change,
+      },
+      new Date(context.now()),
+    );
+
+  return {
+    async create(appId, tableId, input, caller, options) {
+      const version = await published.latest(appId);
+      const target = published.table(version, tableId);
+      const mapping = await readAppRoles(storage, appId);
+      if (!tableAccess(caller, mapping, tableId).member) throw noAppRole(appId);
+      const now = isoNow(context);
+      const values = prepareValues(platform, target, input, {
+        locale: options.locale,
+        now,
+        user: expressionUser(caller, mapping),
+      });
+      const id = newId(RECORD_TYPE);
+      const fields: RecordFields = {
+        type: RECORD_TYPE,
+        schemaVersion: 1,
+        app: appId,
+        table: tableId,
+        appVersion: target.version,
+        values,
+        createdAt: now,
+        createdBy: caller.userId,
+        ...(caller.department === undefined ? {} : { createdByDepartment: caller.department }),
+        updatedAt: now,
+        updatedBy: caller.userId,
+      };
+      const key = options.idempotencyKey;
+      const written = await storage.create<RecordFields>(
+        { _id: id, ...fields },
+        // a key is the caller's own, for one table: another user's key never answers for them
+        key === undefined
+          ? {}
+          : { idempotencyKey: `record:${caller.userId}:${appId}:${tableId}:${key}` },
+      );
+      const doc = await storage.get<RecordFields>(written.id);
+      if (!doc) {
+        throw recordConflict(written.id); // made with this key, then deleted: the key is spent
+      }
+      // keyed by the first write: a retried create (after a crash too) logs it once
+      await audit('record.create', caller, doc, `${doc._id}@${written.rev}`, {
+        after: recordView(doc),
+      });
+      return { record: recordView(doc), replayed: written.id !== id };
+    },
+
+    async get(appId, tableId, id, caller) {
+      return recordView((await readScoped(appId, tableId, id, caller)).doc);
+    },
+
+    async update(appId, tableId, id, patch, caller, locale) {
+      const { doc, mapping } = await readScoped(appId, tableId, id, caller);
+      if (doc._rev !== patch.rev) throw recordConflict(id);
+      const version = await published.version(appId, doc.appVersion);
+      const target = published.table(version, tableId);
+      const now = isoNow(context);
+      const values = prepareValues(
+        platform,
+        target,
+        patch.values,
+        { locale, now, user: expressionUser(caller, mapping) },
+        doc.values,
+      );
+      const next: RecordDocument = { ...doc, values, updatedAt: now, updatedBy: caller.userId };
+      let rev: string;
+      try {
+        rev = (await storage.update<RecordFields>(next)).rev;
+      } catch (error) {
+        if (error instanceof ConflictError || error instanceof NotFoundError) {
+          throw recordConflict(id);
+        }
+        throw error;
+      }
+      const stored: Stored<RecordFields> = { ...next, _rev: rev };
+      await audit('record.update', caller, stored, `${id}@${rev}`, {
+        before: recordView(doc),
+        after: recordView(stored),
+      });
+      return recordView(stored);
+    },
+
+    async remove(appId, tableId, id, rev, caller) {
+      const { doc } = await readScoped(appId, tableId, id, caller);
+      if (doc._rev !== rev) throw recordConflict(id);
+      try {
+        await storage.remove(id, rev);
+      } catch (error) {
+        if (error instanceof ConflictError) throw recordConflict(id);
+        if (error instanceof NotFoundError) throw recordNotFound(id);
+        throw error;
+      }
+      await audit('record.delete', caller, doc, `${id}@${rev}/delete`, {
+        before: recordView(doc),
+      });
+    },
+
+    async list(appId, tableId, caller, page) {
+      published.table(await published.latest(appId), tableId);
+      const access = tableAccess(caller, await readAppRoles(storage, appId), tableId);
+      const found = await readPage<RecordFields>(storage, {
+        ...scopedQuery(access, caller, appId, tableId),
+        ...(page.limit === undefined ? {} : { limit: page.limit }),
+        ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+      });
+      return {
+        items: found.docs.map(recordView),
+        ...(found.next === undefined ? {} : { next: found.next }),
+      };
+    },
+  };
+}
