@@ -1,14 +1,28 @@
 import { resolve } from 'node:path';
 import { storageFromEnv } from '@tessera/runtime';
+import { adminCommand } from './admin-command.ts';
 import { readBackup, writeBackup } from './backup-file.ts';
+import { ArgsError } from './cli-args.ts';
+import { importCommand } from './import-command.ts';
 import { progressPrinter } from './progress.ts';
 
 const HELP = `tessera — Tessera's command line for implementers
 
-  tessera start                 start the server (as npm start does, without installing)
-  tessera backup FILE           write every document to FILE (gzipped JSON lines)
-  tessera restore FILE          load a backup into an empty data folder or database
-  tessera help                  this text
+  tessera start                          start the server (as npm start does, without installing)
+  tessera admin create USERNAME          make another admin; prints a generated password once
+      [--password-stdin]                   or reads it from standard input (its first line)
+      [--display-name NAME]
+  tessera users import FILE.csv          create or update users from CSV (English or Chinese
+      [--dry-run]                          headers); --dry-run checks every row, writes nothing
+  tessera departments import FILE.csv    create or update departments from CSV
+      [--dry-run]
+  tessera backup FILE                    write every document to FILE (gzipped JSON lines)
+  tessera restore FILE                   load a backup into an empty data folder or database
+  tessera help                           this text
+
+Imports print progress, then one line per refused row (row, column, message), and exit 1 when
+any row failed. Stop the server first when the data is embedded (DATA_DIR): one process at a
+time can open it; with CouchDB the commands run beside the servers.
 
 Storage: DATA_DIR (default ./data) for the embedded database, or COUCHDB_URL (+ COUCHDB_DATABASE).
 `;
@@ -25,6 +39,9 @@ const commands: Record<string, Command> = {
     await import('../main.ts');
     return new Promise<number>(() => {}); // runs until a signal stops the server
   },
+  admin: (args) => adminCommand(args, openStorage),
+  users: (args) => importCommand('users', args, openStorage, here),
+  departments: (args) => importCommand('departments', args, openStorage, here),
   async backup([file]) {
     if (!file) return usage('backup needs the FILE to write');
     const storage = await openStorage();
@@ -62,7 +79,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const [name = 'help', ...args] = argv;
   const command = commands[name];
   if (!command) return usage(`unknown command "${name}"`);
-  return command(args);
+  try {
+    return await command(args);
+  } catch (error) {
+    if (error instanceof ArgsError) return usage(error.message);
+    throw error;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -4,7 +4,6 @@
  * written parents first. A row whose code, or else whose path, matches a stored department
  * updates it (and moves it when its parent differs); any other row creates one.
  */
-import type { Locale } from '@tessera/core';
 import { findUserByUsername } from '../accounts/username-claim.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { createDepartment } from './create-department.ts';
@@ -15,7 +14,7 @@ import {
   pathKey,
 } from './department-directory.ts';
 import { CODE_PATTERN, type DepartmentDocument } from './department-document.ts';
-import { type ImportReport, RowErrors } from './import-report.ts';
+import { type ImportOptions, type ImportReport, RowErrors } from './import-report.ts';
 import { type DepartmentPatch, updateDepartment } from './update-department.ts';
 
 export const DEPARTMENT_COLUMNS = {
@@ -50,7 +49,7 @@ interface Resolved extends DepartmentRow {
 export async function importDepartments(
   context: StoreContext,
   text: string,
-  options: { readonly dryRun: boolean; readonly locale: Locale },
+  options: ImportOptions,
 ): Promise<ImportReport> {
   const table = parseCsv(text, DEPARTMENT_COLUMNS, ['name']);
   const errors = new RowErrors(options.locale);
@@ -69,7 +68,9 @@ export async function importDepartments(
   const ids = new Map<number, string>();
   let created = 0;
   let updated = 0;
+  let done = 0;
   for (const row of order) {
+    options.onProgress?.(done++, order.length);
     const parent = row.parent;
     const parentId =
       parent.kind === 'root' ? null : parent.kind === 'stored' ? parent.id : ids.get(parent.row);
@@ -105,6 +106,7 @@ export async function importDepartments(
       errors.addRefusal(row.row, error, columnOf);
     }
   }
+  options.onProgress?.(done, order.length);
   return { dryRun: false, created, updated, errors: errors.sorted() };
 }
 

@@ -32,6 +32,15 @@ export interface ImportReport {
   readonly errors: readonly RowError[];
 }
 
+export interface ImportOptions {
+  /** true: check every row and report, write nothing. */
+  readonly dryRun: boolean;
+  /** The language of the error messages. */
+  readonly locale: Locale;
+  /** Called before each row is written and once at the end: rows written so far, rows to write. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /** Collects a report's errors in one language, at most one per row and column. */
 export class RowErrors {
   readonly list: RowError[] = [];

@@ -6,7 +6,6 @@
  * stored), no manager loops — and only rows without errors are written: users first, then
  * managers, so a manager may appear after the people they manage.
  */
-import type { Locale } from '@tessera/core';
 import { createUser } from '../accounts/create-user.ts';
 import { updateUser } from '../accounts/update-user.ts';
 import { readUser, USERNAME_PATTERN, type UserDocument } from '../accounts/user-document.ts';
@@ -18,7 +17,7 @@ import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { type CsvTable, parseCsv } from './csv-table.ts';
 import { loadDepartmentDirectory } from './department-directory.ts';
-import { type ImportReport, RowErrors } from './import-report.ts';
+import { type ImportOptions, type ImportReport, RowErrors } from './import-report.ts';
 import { byCodeOrName, EMAIL, notAnEmail, parseActive, parseRoles } from './import-values.ts';
 import { POSITION_TYPE, type PositionFields } from './position-document.ts';
 
@@ -54,7 +53,7 @@ interface UserPlan {
 export async function importUsers(
   context: StoreContext,
   text: string,
-  options: { readonly dryRun: boolean; readonly locale: Locale },
+  options: ImportOptions,
 ): Promise<ImportReport> {
   const table = parseCsv(text, USER_COLUMNS, ['username']);
   const errors = new RowErrors(options.locale);
@@ -73,7 +72,9 @@ export async function importUsers(
   const ids = new Map<string, string>(); // lowercase username → id, for managers
   let created = 0;
   let updated = 0;
+  let done = 0;
   for (const plan of valid) {
+    options.onProgress?.(done++, valid.length);
     const { row, username, existing, manager: _later, password, ...fields } = plan;
     try {
       if (existing) {
@@ -111,6 +112,7 @@ export async function importUsers(
       } else errors.addRefusal(plan.row, error, columnOf);
     }
   }
+  options.onProgress?.(done, valid.length);
   return { dryRun: false, created, updated, errors: errors.sorted() };
 }
 
