@@ -141,3 +141,21 @@ export async function makeUser(
   }
   return answer.json as Session['user'];
 }
+
+/**
+ * PATCHes `path` with the `_rev` a GET of the same path reads just before (as `as`): a change
+ * made from the current revision, as a client that has just loaded the form would send.
+ */
+export async function patchFresh(
+  app: Hono<ApiEnv>,
+  as: Session,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<Answer> {
+  const read = await call(app, 'GET', path, { as });
+  const rev = read.json._rev;
+  return call(app, 'PATCH', path, {
+    as,
+    body: { ...(typeof rev === 'string' ? { _rev: rev } : {}), ...body },
+  });
+}

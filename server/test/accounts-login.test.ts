@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { SESSION_POLICY } from '../src/accounts/sessions.ts';
 import { loginRateLimiter } from '../src/auth/login-rate-limiter.ts';
-import { call, makeUser, signIn, startTestServer } from './accounts-helpers.ts';
+import { call, makeUser, patchFresh, signIn, startTestServer } from './accounts-helpers.ts';
 
 const server = await startTestServer();
 const { app } = server;
@@ -147,10 +147,7 @@ describe('sessions', () => {
       password: 'correct horse battery',
     });
     const session = await signIn(app, 'leaver', 'correct horse battery');
-    const off = await call(app, 'PATCH', `/api/users/${user.id}`, {
-      as: admin,
-      body: { active: false },
-    });
+    const off = await patchFresh(app, admin, `/api/users/${user.id}`, { active: false });
     assert.equal(off.status, 200);
     assert.equal((await call(app, 'GET', '/api/auth/me', { as: session })).status, 401);
     const again = await call(app, 'POST', '/api/auth/login', {

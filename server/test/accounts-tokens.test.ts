@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { call, makeUser, signIn, startTestServer } from './accounts-helpers.ts';
+import { call, makeUser, patchFresh, signIn, startTestServer } from './accounts-helpers.ts';
 
 const server = await startTestServer();
 const { app } = server;
@@ -79,7 +79,7 @@ describe('API tokens', () => {
     const user = await makeUser(server, admin, { username: 'temp-bot' });
     const session = await signIn(app, 'temp-bot', 'correct horse battery');
     const made = await call(app, 'POST', '/api/auth/tokens', { as: session, body: { name: 'x' } });
-    await call(app, 'PATCH', `/api/users/${user.id}`, { as: admin, body: { active: false } });
+    await patchFresh(app, admin, `/api/users/${user.id}`, { active: false });
     const me = await call(app, 'GET', '/api/auth/me', { as: { bearer: String(made.json.token) } });
     assert.equal(me.status, 401);
   });

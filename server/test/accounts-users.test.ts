@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { call, makeUser, signIn, startTestServer } from './accounts-helpers.ts';
+import { call, makeUser, patchFresh, signIn, startTestServer } from './accounts-helpers.ts';
 
 const server = await startTestServer();
 const { app } = server;
@@ -8,7 +8,7 @@ const admin = await signIn(app, 'admin', server.admin.password);
 after(() => assert.deepEqual(server.storage.warnings, []));
 
 const post = (path: string, body: unknown) => call(app, 'POST', path, { as: admin, body });
-const patch = (path: string, body: unknown) => call(app, 'PATCH', path, { as: admin, body });
+const patch = (path: string, body: Record<string, unknown>) => patchFresh(app, admin, path, body);
 
 describe('usernames', () => {
   it('are unique under 10 concurrent creates, whatever the case: one wins, nine get 409', async () => {

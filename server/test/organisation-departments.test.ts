@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { finishDepartmentMoves } from '../src/organisation/department-moves.ts';
-import { call, makeUser, signIn, startTestServer } from './accounts-helpers.ts';
+import { call, makeUser, patchFresh, signIn, startTestServer } from './accounts-helpers.ts';
 
 const server = await startTestServer();
 const { app } = server;
@@ -27,7 +27,7 @@ async function department(body: Record<string, unknown>): Promise<Department> {
 const read = async (id: string) =>
   (await call(app, 'GET', `/api/departments/${id}`, { as: reader })).json as unknown as Department;
 const move = (id: string, parent: string | null) =>
-  call(app, 'PATCH', `/api/departments/${id}`, { as: admin, body: { parent } });
+  patchFresh(app, admin, `/api/departments/${id}`, { parent });
 
 describe('the department tree', () => {
   it('keeps each department’s ancestors in path, root first', async () => {
@@ -194,14 +194,15 @@ describe('positions', () => {
     assert.ok((list.json.items as { id: string }[]).some((item) => item.id === id));
     const renamed = await call(app, 'PATCH', `/api/positions/${id}`, {
       as: admin,
-      body: { name: '出纳员' },
+      body: { _rev: made.json._rev, name: '出纳员' },
     });
+    assert.equal(renamed.status, 200);
     assert.equal(renamed.json.name, '出纳员');
     const holder = await makeUser(server, admin, { username: 'cashier', position: id });
     const refused = await call(app, 'DELETE', `/api/positions/${id}`, { as: admin });
     assert.equal(refused.status, 409);
     assert.equal(refused.json.error?.code, 'position_in_use');
-    await call(app, 'PATCH', `/api/users/${holder.id}`, { as: admin, body: { position: null } });
+    await patchFresh(app, admin, `/api/users/${holder.id}`, { position: null });
     assert.equal((await call(app, 'DELETE', `/api/positions/${id}`, { as: admin })).status, 200);
   });
 });

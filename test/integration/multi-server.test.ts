@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Answer, listAll, request, type Session, signIn } from './support/api-client.ts';
+import { listAll, request, type Session, signIn } from './support/api-client.ts';
 import {
   root,
   scratchDir,
@@ -20,6 +20,7 @@ import {
 
 interface Department {
   id: string;
+  _rev: string;
   name: string;
   head?: string;
 }
@@ -31,8 +32,6 @@ const exampleApp = () => {
   const { tables, forms, flows, views, roles, label } = pack;
   return { schemaVersion: 1, id: 'contracts', label, tables, forms, flows, views, roles };
 };
-
-const applied = (answer: Answer) => answer.status >= 200 && answer.status < 300;
 
 describe('two Tessera servers on one pouchdb-server', { timeout: 240_000 }, () => {
   let a: TesseraProcess;
@@ -90,10 +89,10 @@ describe('two Tessera servers on one pouchdb-server', { timeout: 240_000 }, () =
     assert.equal((await request(a.url, 'GET', '/api/auth/me', { session })).status, 200);
   });
 
-  it('applies or refuses (409) every concurrent update of the same departments, losing none', async (t) => {
-    const ids: string[] = [];
+  it('applies one of two concurrent renames made from the same revision and refuses the other (409)', async (t) => {
+    const made: { id: string; rev: string }[] = [];
     for (let batch = 0; batch < 4; batch++) {
-      const made = await Promise.all(
+      const answers = await Promise.all(
         Array.from({ length: 5 }, (_, i) =>
           request(a.url, 'POST', '/api/departments', {
             session,
@@ -101,19 +100,18 @@ describe('two Tessera servers on one pouchdb-server', { timeout: 240_000 }, () =
           }),
         ),
       );
-      for (const answer of made) {
+      for (const answer of answers) {
         assert.equal(answer.status, 201, JSON.stringify(answer.json));
-        ids.push(answer.json.id as string);
+        made.push({ id: answer.json.id as string, rev: answer.json._rev as string });
       }
     }
-    assert.equal(ids.length, 20);
+    assert.equal(made.length, 20);
 
-    // Per department, at the same moment: A renames it, B renames it, and one of them sets its
-    // head (another field of the same document: a blind read-modify-write would drop it).
-    const writes = ids.flatMap((id, i) => [
-      { id, server: a, body: { name: `Race ${i} by A` } },
-      { id, server: b, body: { name: `Race ${i} by B` } },
-      { id, server: i % 2 === 0 ? a : b, body: { head: session.userId } },
+    // Per department, at the same moment, from the revision both clients read: A renames it and
+    // B renames it. Exactly one is applied; the other is told it read a stale revision.
+    const writes = made.flatMap(({ id, rev }, i) => [
+      { id, server: a, body: { _rev: rev, name: `Race ${i} by A` } },
+      { id, server: b, body: { _rev: rev, name: `Race ${i} by B` } },
     ]);
     const answers = await Promise.all(
       writes.map((write) =>
@@ -127,12 +125,24 @@ describe('two Tessera servers on one pouchdb-server', { timeout: 240_000 }, () =
     for (const [index, answer] of answers.entries()) {
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       assert.ok(
-        applied(answer) || answer.status === 409,
+        answer.status === 200 || answer.status === 409,
         `${JSON.stringify(writes[index]?.body)}: ${answer.status} ${JSON.stringify(answer.json)}`,
       );
+      if (answer.status === 409) {
+        assert.equal(answer.json.error?.code, 'conflict');
+        assert.equal(answer.json.error?.field, '/_rev');
+      }
     }
 
-    for (const [i, id] of ids.entries()) {
+    for (const [i, { id }] of made.entries()) {
+      const pair = [answers[2 * i]!, answers[2 * i + 1]!];
+      assert.deepEqual(
+        pair.map((answer) => answer.status).sort(),
+        [200, 409],
+        `renames of ${id}: exactly one applied, the other refused`,
+      );
+      const winner = pair[0]!.status === 200 ? 0 : 1;
+      const winnerBody = writes[2 * i + winner]!.body;
       const [fromA, fromB] = await Promise.all(
         [a, b].map((server) =>
           request(server.url, 'GET', `/api/departments/${encodeURIComponent(id)}`, { session }),
@@ -140,22 +150,25 @@ describe('two Tessera servers on one pouchdb-server', { timeout: 240_000 }, () =
       );
       assert.deepEqual(fromA?.json, fromB?.json, 'both servers read the same state');
       const final = fromA?.json as unknown as Department;
-      const mine = writes
-        .map((write, index) => ({ write, answer: answers[index]! }))
-        .filter(({ write }) => write.id === id);
-      const names = mine
-        .filter(({ write, answer }) => 'name' in write.body && applied(answer))
-        .map(({ write }) => (write.body as { name: string }).name);
-      if (names.length === 0) assert.equal(final.name, `Race ${i}`, 'no rename applied');
-      else assert.ok(names.includes(final.name), `${final.name} is none of ${names.join(', ')}`);
-      const head = mine.find(({ write }) => 'head' in write.body);
-      if (head && applied(head.answer)) {
-        assert.equal(final.head, session.userId, `the head set on ${id} was lost`);
-      } else assert.equal(final.head, undefined);
+      assert.equal(final.name, winnerBody.name, "the final name is the winner's");
+      assert.equal(final._rev, pair[winner]!.json._rev, "the stored revision is the winner's");
+
+      // The loser reads again and retries from the new revision: applied, the rename kept.
+      const loser = writes[2 * i + 1 - winner]!;
+      const retried = await request(
+        loser.server.url,
+        'PATCH',
+        `/api/departments/${encodeURIComponent(id)}`,
+        { session, body: { _rev: final._rev, head: session.userId } },
+      );
+      assert.equal(retried.status, 200, JSON.stringify(retried.json));
+      assert.equal(retried.json.name, winnerBody.name);
+      assert.equal(retried.json.head, session.userId);
+      assert.notEqual(retried.json._rev, final._rev);
     }
     const summary = [...statuses].map(([status, n]) => `${n}×${status}`).join(', ');
     t.diagnostic(`concurrent PATCHes of 20 departments via A and B: ${summary}`);
-    assert.ok((statuses.get(200) ?? 0) > 0, 'some updates were applied');
+    assert.equal(statuses.get(200), 20, 'one rename of each department was applied');
 
     // Both servers list every department, by cursor pages, the same way.
     const [listA, listB] = await Promise.all(

@@ -1,6 +1,7 @@
 import type { PlatformRole } from '../http/api-env.ts';
 import { ApiError } from '../http/api-error.ts';
 import { readDepartment } from '../organisation/department-document.ts';
+import { assertRevision, type RevisionLabel } from '../storage/stale-revision.ts';
 import { isoNow, type StoreContext } from '../storage/store-context.ts';
 import { activeAdminExists } from './admins.ts';
 import { endSessionsOf } from './sessions.ts';
@@ -32,6 +33,8 @@ export interface UserPatch {
   readonly manager?: string | null;
 }
 
+const USER_LABEL: RevisionLabel = { en: 'user', zh: '用户' };
+
 export const userNotFound = (id: string) =>
   new ApiError(404, 'not_found', {
     en: `there is no user "${id.slice(0, 80)}"`,
@@ -45,21 +48,31 @@ export const userNotFound = (id: string) =>
  * raced another one into an invalid state (two managers set at once into a loop, a department
  * deleted meanwhile) is found by checking again after the write, undone, and answered 409.
  * Deactivating a user ends their sessions.
+ *
+ * With `rev` (the `_rev` the client read; the API always sends it) the change is made only if
+ * the user still has that revision, checked inside the compare-and-swap so it holds across
+ * servers: otherwise 409 `conflict` naming `/_rev`, and nothing is written. Imports, which
+ * merge their rows into whatever is stored, leave it out.
  */
 export async function updateUser(
   context: StoreContext,
   id: string,
   patch: UserPatch,
+  rev?: string,
 ): Promise<UserDocument> {
   const current = await readUser(context.storage, id);
   if (!current) throw userNotFound(id);
+  if (rev !== undefined) assertRevision(current, rev, USER_LABEL);
   await checkPatch(context, current, patch);
 
   const newName = patch.username;
   const renamed = newName !== undefined && newName.toLowerCase() !== current.username.toLowerCase();
   if (renamed) await claimUsername(context, newName, id);
   try {
-    await context.storage.mutate<UserFields>(id, (doc) => applyPatch(doc, patch, isoNow(context)));
+    await context.storage.mutate<UserFields>(id, (doc) => {
+      if (rev !== undefined) assertRevision(doc, rev, USER_LABEL);
+      return applyPatch(doc, patch, isoNow(context));
+    });
   } catch (error) {
     if (renamed) await releaseUsername(context, newName, id);
     throw error;

@@ -47,6 +47,7 @@ export const RolesSchema = Type.Array(RoleSchema, { minItems: 1, maxItems: 4, un
 export const UserViewSchema = Type.Object(
   {
     id: Type.String({ description: 'user:<ulid>' }),
+    _rev: Type.String({ description: 'the revision read: send it back to change it' }),
     username: Type.String(),
     displayName: Type.String(),
     email: Type.Optional(Type.String()),
@@ -63,6 +64,7 @@ export const UserViewSchema = Type.Object(
 
 export interface UserView {
   readonly id: string;
+  readonly _rev: string;
   readonly username: string;
   readonly displayName: string;
   readonly email?: string;
@@ -75,10 +77,11 @@ export interface UserView {
   readonly updatedAt: string;
 }
 
-/** A user as the API shows it: no hash, no revision, `id` instead of `_id`. */
+/** A user as the API shows it: no hash, `id` instead of `_id`, and the `_rev` to send back. */
 export function userView(user: UserDocument): UserView {
   return {
     id: user._id,
+    _rev: user._rev,
     username: user.username,
     displayName: user.displayName,
     ...(user.email === undefined ? {} : { email: user.email }),

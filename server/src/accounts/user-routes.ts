@@ -22,6 +22,7 @@ const Username = Type.String({
 });
 const Password = Type.String({ minLength: 1, maxLength: 4096, description: '10–256 characters' });
 const Id = (what: string) => Type.String({ minLength: 1, maxLength: 200, description: what });
+const Rev = Type.String({ minLength: 1, maxLength: 200, description: 'the revision you read' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
@@ -42,6 +43,7 @@ const NewUserSchema = Type.Object(
 
 const UserPatchSchema = Type.Object(
   {
+    _rev: Rev,
     username: Type.Optional(Username),
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
@@ -51,7 +53,7 @@ const UserPatchSchema = Type.Object(
     position: Type.Optional(Nullable(Id('a position id; null: none'))),
     manager: Type.Optional(Nullable(Id("the manager's user id; null: none"))),
   },
-  { additionalProperties: false, minProperties: 1, title: 'UserPatch' },
+  { additionalProperties: false, minProperties: 2, title: 'UserPatch' },
 );
 
 const admin = () => guards.role('admin');
@@ -102,16 +104,18 @@ export function userRoutes(context: StoreContext): ApiRoute[] {
       path: '/users/:id',
       summary: { en: 'Change a user', 'zh-CN': '修改用户' },
       description: {
-        en: 'Only the fields sent change; null clears department, position, manager or email. References must exist; a manager chain may not loop; the last active admin keeps the role. Deactivating ends the user’s sessions.',
+        en: 'With the _rev you read: a user changed since is a 409, never overwritten. Only the fields sent change; null clears department, position, manager or email. References must exist; a manager chain may not loop; the last active admin keeps the role. Deactivating ends the user’s sessions.',
         'zh-CN':
-          '只修改请求中给出的字段；null 清除部门、职位、上级或邮箱。引用的对象必须存在；上级关系不能形成循环；最后一个有效管理员不能失去该角色。停用会结束该用户的会话。',
+          '需带上读取时的 _rev：若用户已被修改则返回 409，绝不覆盖。只修改请求中给出的字段；null 清除部门、职位、上级或邮箱。引用的对象必须存在；上级关系不能形成循环；最后一个有效管理员不能失去该角色。停用会结束该用户的会话。',
       },
       tags: ['users'],
       guard: admin(),
       body: UserPatchSchema,
       responses: { 200: UserViewSchema, 404: ErrorSchema, 409: ErrorSchema },
-      handler: async (c, { body }) =>
-        c.json(userView(await updateUser(context, c.req.param('id') ?? '', body))),
+      handler: async (c, { body }) => {
+        const { _rev, ...patch } = body;
+        return c.json(userView(await updateUser(context, c.req.param('id') ?? '', patch, _rev)));
+      },
     }),
     defineRoute({
       method: 'post',

@@ -43,6 +43,7 @@ export const CODE_PATTERN = '^[A-Za-z0-9._-]{1,64}$';
 export const DepartmentViewSchema = Type.Object(
   {
     id: Type.String({ description: 'department:<ulid>' }),
+    _rev: Type.String({ description: 'the revision read: send it back to change it' }),
     name: Type.String(),
     code: Type.Optional(Type.String()),
     parent: Type.Optional(Type.String()),
@@ -56,6 +57,7 @@ export const DepartmentViewSchema = Type.Object(
 
 export interface DepartmentView {
   readonly id: string;
+  readonly _rev: string;
   readonly name: string;
   readonly code?: string;
   readonly parent?: string;
@@ -68,6 +70,7 @@ export interface DepartmentView {
 export function departmentView(department: DepartmentDocument): DepartmentView {
   return {
     id: department._id,
+    _rev: department._rev,
     name: department.name,
     ...(department.code === undefined ? {} : { code: department.code }),
     ...(department.parent === undefined ? {} : { parent: department.parent }),

@@ -20,6 +20,7 @@ import { updateDepartment } from './update-department.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: DEPARTMENT_NAME_PATTERN });
 const Code = Type.String({ pattern: CODE_PATTERN, description: '1–64 of A–Z a–z 0–9 . _ -' });
+const Rev = Type.String({ minLength: 1, maxLength: 200, description: 'the revision you read' });
 const Id = (what: string) => Type.String({ minLength: 1, maxLength: 200, description: what });
 
 /** The department tree: anyone signed in reads it, admins change it. */
@@ -82,24 +83,28 @@ export function departmentRoutes(context: StoreContext): ApiRoute[] {
       path: '/departments/:id',
       summary: { en: 'Rename, re-head or move a department', 'zh-CN': '修改或移动部门' },
       description: {
-        en: 'parent moves it with its whole subtree (null: to the top level); it may not go under itself or a descendant. null clears code or head.',
+        en: 'With the _rev you read: a department changed since is a 409, never overwritten. parent moves it with its whole subtree (null: to the top level); it may not go under itself or a descendant. null clears code or head.',
         'zh-CN':
-          'parent 连同整个子树移动该部门（null 表示移到顶级）；不能移到自身或其下级之下。null 清除编码或负责人。',
+          '需带上读取时的 _rev：若部门已被修改则返回 409，绝不覆盖。parent 连同整个子树移动该部门（null 表示移到顶级）；不能移到自身或其下级之下。null 清除编码或负责人。',
       },
       tags: ['organisation'],
       guard: guards.role('admin'),
       body: Type.Object(
         {
+          _rev: Rev,
           name: Type.Optional(Name),
           code: Type.Optional(Type.Union([Code, Type.Null()])),
           parent: Type.Optional(Type.Union([Id('the new parent'), Type.Null()])),
           head: Type.Optional(Type.Union([Id('a user id'), Type.Null()])),
         },
-        { additionalProperties: false, minProperties: 1 },
+        { additionalProperties: false, minProperties: 2, title: 'DepartmentPatch' },
       ),
       responses: { 200: DepartmentViewSchema, 404: ErrorSchema, 409: ErrorSchema },
-      handler: async (c, { body }) =>
-        c.json(departmentView(await updateDepartment(context, c.req.param('id') ?? '', body))),
+      handler: async (c, { body }) => {
+        const { _rev, ...patch } = body;
+        const id = c.req.param('id') ?? '';
+        return c.json(departmentView(await updateDepartment(context, id, patch, _rev)));
+      },
     }),
     defineRoute({
       method: 'delete',

@@ -1,12 +1,15 @@
 import { ApiError } from '../http/api-error.ts';
+import type { RevisionLabel } from '../storage/stale-revision.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import type { CodeKind } from './code-claim.ts';
 import { DEPARTMENT_TYPE, type DepartmentFields, readDepartment } from './department-document.ts';
 
+export const DEPARTMENT_LABEL: RevisionLabel = { en: 'department', zh: '部门' };
+
 export const DEPARTMENT_CODES: CodeKind = {
   claim: 'department-code',
-  label: { en: 'department', zh: '部门' },
+  label: DEPARTMENT_LABEL,
   codeOf: async (context, owner) => (await readDepartment(context.storage, owner))?.code,
 };
 

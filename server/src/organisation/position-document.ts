@@ -22,6 +22,7 @@ export const readPosition = (storage: StoragePort, id: string) =>
 export const PositionViewSchema = Type.Object(
   {
     id: Type.String({ description: 'position:<ulid>' }),
+    _rev: Type.String({ description: 'the revision read: send it back to change it' }),
     name: Type.String(),
     code: Type.Optional(Type.String()),
     createdAt: Type.String({ format: 'date-time' }),
@@ -32,6 +33,7 @@ export const PositionViewSchema = Type.Object(
 
 export interface PositionView {
   readonly id: string;
+  readonly _rev: string;
   readonly name: string;
   readonly code?: string;
   readonly createdAt: string;
@@ -40,6 +42,7 @@ export interface PositionView {
 
 export const positionView = (position: PositionDocument): PositionView => ({
   id: position._id,
+  _rev: position._rev,
   name: position.name,
   ...(position.code === undefined ? {} : { code: position.code }),
   createdAt: position.createdAt,

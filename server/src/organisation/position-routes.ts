@@ -9,6 +9,7 @@ import { PositionViewSchema, positionView } from './position-document.ts';
 import { createPosition, deletePosition, listPositions, updatePosition } from './positions.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+const Rev = Type.String({ minLength: 1, maxLength: 200, description: 'the revision you read' });
 const Code = Type.String({ pattern: CODE_PATTERN, description: '1–64 of A–Z a–z 0–9 . _ -' });
 
 /** Positions: anyone signed in reads them, admins change them. */
@@ -39,15 +40,26 @@ export function positionRoutes(context: StoreContext): ApiRoute[] {
       method: 'patch',
       path: '/positions/:id',
       summary: { en: 'Change a position', 'zh-CN': '修改职位' },
+      description: {
+        en: 'With the _rev you read: a position changed since is a 409, never overwritten. null clears the code.',
+        'zh-CN': '需带上读取时的 _rev：若职位已被修改则返回 409，绝不覆盖。null 清除编码。',
+      },
       tags: ['organisation'],
       guard: guards.role('admin'),
       body: Type.Object(
-        { name: Type.Optional(Name), code: Type.Optional(Type.Union([Code, Type.Null()])) },
-        { additionalProperties: false, minProperties: 1 },
+        {
+          _rev: Rev,
+          name: Type.Optional(Name),
+          code: Type.Optional(Type.Union([Code, Type.Null()])),
+        },
+        { additionalProperties: false, minProperties: 2, title: 'PositionPatch' },
       ),
       responses: { 200: PositionViewSchema, 404: ErrorSchema, 409: ErrorSchema },
-      handler: async (c, { body }) =>
-        c.json(positionView(await updatePosition(context, c.req.param('id') ?? '', body))),
+      handler: async (c, { body }) => {
+        const { _rev, ...patch } = body;
+        const id = c.req.param('id') ?? '';
+        return c.json(positionView(await updatePosition(context, id, patch, _rev)));
+      },
     }),
     defineRoute({
       method: 'delete',

@@ -2,6 +2,7 @@ import { newId } from '@tessera/runtime';
 import { USER_TYPE, type UserFields } from '../accounts/user-document.ts';
 import { ApiError } from '../http/api-error.ts';
 import { type PageQuery, pageOf, readPage } from '../storage/read-page.ts';
+import { assertRevision, type RevisionLabel } from '../storage/stale-revision.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import { isoNow, type StoreContext } from '../storage/store-context.ts';
 import { DOCUMENT_VERSION } from '../storage/typed-document.ts';
@@ -19,6 +20,8 @@ export const POSITION_CODES: CodeKind = {
   label: { en: 'position', zh: '职位' },
   codeOf: async (context, owner) => (await readPosition(context.storage, owner))?.code,
 };
+
+const POSITION_LABEL: RevisionLabel = { en: 'position', zh: '职位' };
 
 export const positionNotFound = (id: string) =>
   new ApiError(404, 'not_found', {
@@ -62,14 +65,20 @@ export async function createPosition(
   }
 }
 
-/** Renames or re-codes a position (`code: null` removes the code). */
+/**
+ * Renames or re-codes a position (`code: null` removes the code), only if it still has the
+ * revision `rev` the client read: checked inside the compare-and-swap (so across servers too),
+ * else 409 `conflict` naming `/_rev` and nothing is written.
+ */
 export async function updatePosition(
   context: StoreContext,
   id: string,
   patch: { readonly name?: string; readonly code?: string | null },
+  rev: string,
 ): Promise<PositionDocument> {
   const before = await readPosition(context.storage, id);
   if (!before) throw positionNotFound(id);
+  assertRevision(before, rev, POSITION_LABEL);
   const newCode =
     typeof patch.code === 'string' && patch.code.toLowerCase() !== before.code?.toLowerCase()
       ? patch.code
@@ -77,6 +86,7 @@ export async function updatePosition(
   if (newCode !== undefined) await claimCode(context, POSITION_CODES, newCode, id);
   try {
     await context.storage.mutate<PositionFields>(id, (doc) => {
+      assertRevision(doc, rev, POSITION_LABEL);
       const next: Record<string, unknown> = { ...doc, updatedAt: isoNow(context) };
       if (patch.name !== undefined) next.name = patch.name.trim();
       if (patch.code === null) delete next.code;

@@ -1,5 +1,6 @@
 import { checkUser } from '../accounts/user-references.ts';
 import { ApiError } from '../http/api-error.ts';
+import { assertRevision } from '../storage/stale-revision.ts';
 import { isoNow, type StoreContext } from '../storage/store-context.ts';
 import { claimCode, releaseCode } from './code-claim.ts';
 import { unknownParent } from './create-department.ts';
@@ -13,6 +14,7 @@ import { carryMove, finishPendingMoves } from './department-moves.ts';
 import {
   assertNameFree,
   DEPARTMENT_CODES,
+  DEPARTMENT_LABEL,
   departmentName,
   departmentNotFound,
 } from './department-rules.ts';
@@ -30,14 +32,21 @@ export interface DepartmentPatch {
  * Renames, re-codes, re-heads or moves a department. A move holds the tree lease: the new parent
  * must exist and may be neither the department nor one of its descendants (400 naming
  * `/parent`); the new path is written with `movedFrom`, then carried to the subtree.
+ *
+ * With `rev` (the `_rev` the client read; the API always sends it) the change is made only if
+ * the department still has that revision, checked inside the compare-and-swap so it holds
+ * across servers: otherwise 409 `conflict` naming `/_rev`, and nothing is written. Imports,
+ * which merge their rows into whatever is stored, leave it out.
  */
 export async function updateDepartment(
   context: StoreContext,
   id: string,
   patch: DepartmentPatch,
+  rev?: string,
 ): Promise<DepartmentDocument> {
   const before = await readDepartment(context.storage, id);
   if (!before) throw departmentNotFound(id);
+  if (rev !== undefined) assertRevision(before, rev, DEPARTMENT_LABEL);
   const name = patch.name === undefined ? undefined : departmentName(patch.name);
   if (typeof patch.head === 'string') await checkUser(context, patch.head, '/head');
   const moving = patch.parent !== undefined && (patch.parent ?? undefined) !== before.parent;
@@ -53,6 +62,7 @@ export async function updateDepartment(
     const path = moving ? await targetPath(context, current, patch.parent ?? null) : current.path;
     if (name !== undefined || moving) await assertNameFree(context, path, name ?? current.name, id);
     await context.storage.mutate<DepartmentFields>(id, (doc) => {
+      if (rev !== undefined) assertRevision(doc, rev, DEPARTMENT_LABEL);
       const next: Record<string, unknown> = { ...doc, updatedAt: isoNow(context) };
       if (name !== undefined) next.name = name;
       for (const key of ['code', 'head'] as const) {
