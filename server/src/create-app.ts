@@ -7,11 +7,14 @@ import { accountRoutes, accountsContext } from './accounts/account-routes.ts';
 import { authMiddleware, csrfMiddleware } from './accounts/auth-middleware.ts';
 import { createAppStore } from './apps/app-store.ts';
 import type { LoginRateLimiter } from './auth/login-rate-limiter.ts';
+import { fileRoutes, isUpload } from './files/file-routes.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES } from './files/upload-file.ts';
 import type { ApiEnv } from './http/api-env.ts';
 import { ApiError } from './http/api-error.ts';
 import { answerError, handleError, handleNotFound } from './http/error-handlers.ts';
 import { apiMiddleware, registerRoutes } from './http/register-routes.ts';
 import { organisationRoutes } from './organisation/organisation-routes.ts';
+import type { InFlightWrites } from './records/in-flight-writes.ts';
 import { recordRoutes } from './records/record-routes.ts';
 import { createRecordService } from './records/record-service.ts';
 import { roleRoutes } from './records/role-routes.ts';
@@ -23,7 +26,11 @@ import { withApiReference } from './routes/reference-routes.ts';
 import { typesRoutes } from './routes/types-routes.ts';
 import { validateRoutes } from './routes/validate-routes.ts';
 import { WEB_ROOT, webRoutes } from './routes/web-routes.ts';
+import { HOT_PREFIXES, HOT_READ_TTL_MS, withReadCache } from './storage/read-cache.ts';
 import { SERVER_VERSION } from './version.ts';
+import { createEventPublisher } from './webhooks/event-publisher.ts';
+import { webhookRoutes } from './webhooks/webhook-routes.ts';
+import { type WebhookOptions, webhooksContext } from './webhooks/webhooks-context.ts';
 
 /** Request bodies above this size are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -39,6 +46,7 @@ const API_TAGS = {
     'zh-CN': '已发布应用的记录（限行权限范围内）',
   },
   audit: { en: 'The audit log (admins)', 'zh-CN': '审计日志（管理员）' },
+  webhooks: { en: 'Outbound webhooks (admins)', 'zh-CN': '外发 Webhook（管理员）' },
   definitions: { en: 'Packs and app definitions', 'zh-CN': '模板包与应用定义' },
   expressions: { en: 'CEL expressions', 'zh-CN': 'CEL 表达式' },
   platform: { en: 'The server and its plugins', 'zh-CN': '服务器与插件' },
@@ -55,10 +63,21 @@ export interface AppOptions {
   readonly now?: () => number;
   /** The CSRF secret; by default the storage's shared `instance` document holds it. */
   readonly secret?: string;
-  /** Sign-in limits; a per-process limiter by default. */
+  /** Sign-in limits; by default counted in the shared storage, so they hold across servers. */
   readonly loginLimiter?: LoginRateLimiter;
   /** Public origins behind a proxy, accepted by the CSRF check. */
   readonly trustedOrigins?: readonly string[];
+  /**
+   * Webhook subscriptions and the event outbox; sending is the dispatcher's job, which
+   * `main.ts` starts (`src/webhooks/dispatcher.ts`), so tests get no background sender.
+   */
+  readonly webhooks?: WebhookOptions;
+  /** IANA time zone of the date parts of auto-numbers; the process's own (`TZ`) by default. */
+  readonly timeZone?: string;
+  /** The cap on one uploaded file in bytes, over every field's maxSize; 50 MiB by default. */
+  readonly maxUploadBytes?: number;
+  /** Record writes under way until audited; `main.ts` keeps `auditedThrough` by it. */
+  readonly inFlight?: InFlightWrites;
 }
 
 /**
@@ -70,11 +89,19 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono<ApiEnv> {
   const { platform } = options;
+  // the documents every request reads (token, user, role mapping) are reused for up to 1 s
+  const storage = withReadCache(options.storage, {
+    prefixes: HOT_PREFIXES,
+    ttlMs: HOT_READ_TTL_MS,
+    now: options.now ?? Date.now,
+  });
   const app = new Hono<ApiEnv>();
 
   app.use(
     apiMiddleware(
       secureHeaders({
+        // a header a handler set stays: file downloads send their own sandboxing CSP
+        overwrite: false,
         strictTransportSecurity: false,
         contentSecurityPolicy: {
           defaultSrc: ["'self'"],
@@ -89,29 +116,36 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
       }),
     ),
   );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      answerError(
+        c,
+        new ApiError(413, 'payload_too_large', {
+          en: `the request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+          'zh-CN': `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB`,
+        }),
+      ),
+  });
+  // an upload reads its body itself, limited by the field's maxSize and maxUploadBytes
   app.use(
     '/api/*',
-    apiMiddleware(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) =>
-          answerError(
-            c,
-            new ApiError(413, 'payload_too_large', {
-              en: `the request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`,
-              'zh-CN': `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB`,
-            }),
-          ),
-      }),
-    ),
+    apiMiddleware((c, next) => (isUpload(c) ? next() : limitBody(c, next))),
   );
 
   // who is calling (session cookie or bearer token), then the CSRF check of cookie sessions
-  const accounts = accountsContext(options);
+  const accounts = accountsContext({ ...options, storage });
   app.use('/api/*', authMiddleware(accounts), csrfMiddleware(accounts));
 
-  const apps = createAppStore(options.storage, platform);
-  const records = { ...accounts, platform };
+  const apps = createAppStore(storage, platform);
+  const webhooks = webhooksContext(accounts, options.webhooks);
+  const records = {
+    ...accounts,
+    platform,
+    events: createEventPublisher(webhooks),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+    ...(options.inFlight === undefined ? {} : { inFlight: options.inFlight }),
+  };
   const routes = [
     ...infoRoutes(platform),
     ...validateRoutes(platform),
@@ -122,7 +156,12 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...appRoutes(platform, apps),
     ...roleRoutes(accounts, apps),
     ...recordRoutes(records, createRecordService(records)),
-    ...auditRoutes(options.storage),
+    ...fileRoutes({
+      ...records,
+      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    }),
+    ...auditRoutes(storage),
+    ...webhookRoutes(webhooks),
   ];
   registerRoutes(
     app,

@@ -30,3 +30,14 @@ export { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
 export { ensureStorageIndexes, INDEX, STORAGE_INDEXES } from './storage/storage-indexes.ts';
 export type { StoreContext } from './storage/store-context.ts';
 export { appTypes } from './types/app-types.ts';
+export {
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+} from './webhooks/dispatcher.ts';
+export { createEventPublisher, type EventPublisher } from './webhooks/event-publisher.ts';
+export {
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEvent,
+  type WebhookEventType,
+} from './webhooks/event-types.ts';

@@ -7,9 +7,14 @@ import { sweepEndedSessions } from './accounts/sessions.ts';
 import { createApp } from './create-app.ts';
 import { finishDepartmentMoves } from './organisation/department-moves.ts';
 import { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
-import { openInstanceSettings } from './settings/instance-settings.ts';
+import { rollForwardAudits } from './records/audit-roll-forward.ts';
+import { createInFlightWrites } from './records/in-flight-writes.ts';
+import { auditedThroughMark, openInstanceSettings } from './settings/instance-settings.ts';
 import { readServerEnv } from './settings/server-env.ts';
 import { ensureStorageIndexes } from './storage/storage-indexes.ts';
+import { createDispatcher } from './webhooks/dispatcher.ts';
+import { createEventPublisher } from './webhooks/event-publisher.ts';
+import { webhooksContext } from './webhooks/webhooks-context.ts';
 
 /**
  * Starts Tessera: `HOST`, `PORT` (0 = any free port) and `DATA_DIR` from the environment; shared
@@ -36,12 +41,44 @@ async function main(): Promise<void> {
   await finishDepartmentMoves(context); // a move a crash left half done
   await sweepEndedSessions(context);
   const firstAdmin = await ensureFirstAdmin(context);
-  const app = createApp({ platform, storage });
+  const upload = env.maxUploadBytes === undefined ? {} : { maxUploadBytes: env.maxUploadBytes };
+  const webhooks = { allowPrivate: env.webhooksAllowPrivate };
+  // record changes a crash left unaudited, since this node last knew all logged (ADR 0018)
+  const inFlight = createInFlightWrites(Date.now);
+  const events = createEventPublisher(webhooksContext(context, webhooks));
+  const audits = await rollForwardAudits(
+    { ...context, events },
+    settings,
+    await auditedThroughMark(env.dataDir),
+    inFlight,
+  );
+  if (audits.recovered > 0) {
+    console.log(
+      `Recovered ${audits.recovered} audit entries of record changes interrupted by a crash`,
+    );
+  }
+  const app = createApp({
+    platform,
+    storage,
+    trustedOrigins: env.trustedOrigins,
+    webhooks,
+    inFlight,
+    ...upload,
+  });
+  // sends the webhook outbox; several servers share it, each delivery is claimed by one
+  const dispatcher = createDispatcher({
+    storage,
+    now: Date.now,
+    instanceId: settings.instanceId,
+    ...webhooks,
+  });
 
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
     const host = info.family === 'IPv6' || env.host.includes(':') ? `[${env.host}]` : env.host;
     const url = `http://${host}:${(info as AddressInfo).port}/`;
     console.log(`Tessera is running at ${url}`);
+    dispatcher.start();
+    audits.start();
     console.log(
       firstAdmin.created
         ? `Admin login: ${firstAdmin.username} / ${firstAdmin.password}  (shown once — change it after signing in)`
@@ -54,9 +91,11 @@ async function main(): Promise<void> {
   });
 
   const stop = () => {
+    const dispatched = dispatcher.stop(); // no new batch; the one in flight finishes
     server.close(() => {
-      storage
-        .close()
+      dispatched
+        .then(() => audits.stop()) // a last auditedThrough; writes still open hold it back
+        .then(() => storage.close())
         .catch((error: unknown) => console.error(`closing storage failed: ${String(error)}`))
         .finally(() => process.exit(0));
     });

@@ -26,7 +26,7 @@ export interface TestServer {
 
 /** A fresh app on fresh memory storage, with its first admin made. */
 export async function startTestServer(
-  options: { readonly loginLimiter?: LoginRateLimiter } = {},
+  options: { readonly loginLimiter?: LoginRateLimiter; readonly timeZone?: string } = {},
 ): Promise<TestServer> {
   const storage = await makeStorage();
   const clock: Clock = {

@@ -36,12 +36,40 @@ describe('openInstanceSettings', () => {
 
 describe('readServerEnv', () => {
   it('has defaults and reads HOST, PORT and DATA_DIR', () => {
-    assert.deepEqual(readServerEnv({}), { host: '127.0.0.1', port: 3000, dataDir: './data' });
+    assert.deepEqual(readServerEnv({}), {
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: './data',
+      trustedOrigins: [],
+      webhooksAllowPrivate: false,
+    });
     assert.deepEqual(readServerEnv({ HOST: '0.0.0.0', PORT: '0', DATA_DIR: '/tmp/x' }), {
       host: '0.0.0.0',
       port: 0,
       dataDir: '/tmp/x',
+      trustedOrigins: [],
+      webhooksAllowPrivate: false,
     });
+  });
+
+  it('reads TRUSTED_ORIGINS and refuses anything but origins', () => {
+    assert.deepEqual(
+      readServerEnv({ TRUSTED_ORIGINS: ' https://erp.example.com, http://10.1.2.3:8080/ ' })
+        .trustedOrigins,
+      ['https://erp.example.com', 'http://10.1.2.3:8080'],
+    );
+    for (const bad of ['erp.example.com', 'https://erp.example.com/tessera', 'ftp://x.example']) {
+      assert.throws(() => readServerEnv({ TRUSTED_ORIGINS: bad }), /TRUSTED_ORIGINS must list/);
+    }
+  });
+
+  it('reads WEBHOOKS_ALLOW_PRIVATE as a flag', () => {
+    assert.equal(readServerEnv({ WEBHOOKS_ALLOW_PRIVATE: 'TRUE' }).webhooksAllowPrivate, true);
+    assert.equal(readServerEnv({ WEBHOOKS_ALLOW_PRIVATE: '0' }).webhooksAllowPrivate, false);
+    assert.throws(
+      () => readServerEnv({ WEBHOOKS_ALLOW_PRIVATE: 'maybe' }),
+      /WEBHOOKS_ALLOW_PRIVATE must be true or false/,
+    );
   });
 
   it('refuses a PORT that is not a port number', () => {

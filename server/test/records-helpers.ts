@@ -9,7 +9,8 @@ import { exampleApp } from './helpers.ts';
 
 /**
  * The example app (roles legal, director) with an `auditor` role, a computed gross amount, a
- * computed field that fails on most titles, and rich text.
+ * computed field that fails on most titles, rich text, and an attachment field `scan` (4 KiB,
+ * PDF or images).
  */
 export function recordsApp(id = 'contracts'): Record<string, unknown> {
   const app = exampleApp() as {
@@ -31,6 +32,12 @@ export function recordsApp(id = 'contracts'): Record<string, unknown> {
       config: { expression: 'int(title) * 2', resultType: 'number' },
     },
     { id: 'notes', type: 'rich-text', label: { en: 'Notes', 'zh-CN': '备注' } },
+    {
+      id: 'scan',
+      type: 'attachment',
+      label: { en: 'Signed scan', 'zh-CN': '签字扫描件' },
+      config: { maxFiles: 3, maxSize: 4096, accept: ['application/pdf', '.pdf', 'image/*'] },
+    },
   );
   return { ...app, id };
 }

@@ -2,21 +2,29 @@
  * Stateless servers, for real: two Tessera processes on one pouchdb-server behave as one —
  * the first admin is made once, sessions are shared, concurrent updates of the same records
  * are each applied or answered 409 (never lost silently), and concurrent publishes number
- * their versions 1…n once each.
+ * their versions 1…n once each. For records of a published app, written by a non-admin user
+ * through an app role: of two updates via A and B from one `_rev`, one is applied and audited
+ * once, the other is a 409; a create sent with one `Idempotency-Key` via both makes one record.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { listAll, request, type Session, signIn } from './support/api-client.ts';
+import { type Answer, listAll, request, type Session, signIn } from './support/api-client.ts';
 import {
-  root,
   scratchDir,
   startPouchServer,
   startTessera,
   stopAll,
   type TesseraProcess,
 } from './support/processes.ts';
+import {
+  actionCounts,
+  appRoleUser,
+  exampleApp,
+  publishExampleApp,
+  type RecordItem,
+  recordHistory,
+  recordsPath,
+} from './support/records.ts';
 
 interface Department {
   id: string;
@@ -24,14 +32,6 @@ interface Department {
   name: string;
   head?: string;
 }
-
-const exampleApp = () => {
-  const pack = JSON.parse(
-    readFileSync(join(root, 'server/src/web/example-pack.json'), 'utf8'),
-  ) as Record<string, unknown>;
-  const { tables, forms, flows, views, roles, label } = pack;
-  return { schemaVersion: 1, id: 'contracts', label, tables, forms, flows, views, roles };
-};
 
 describe('two Tessera servers on one pouchdb-server', { timeout: 240_000 }, () => {
   let a: TesseraProcess;
@@ -205,5 +205,227 @@ describe('two Tessera servers on one pouchdb-server', { timeout: 240_000 }, () =
     }
     const app = await request(a.url, 'GET', '/api/apps/contracts', { session });
     assert.equal((app.json.app as { latestVersion: number }).latestVersion, 10);
+  });
+
+  /** The example app published as `race_records`, and a non-admin user holding its `legal` role. */
+  let recordsWorld: Promise<{ path: string; clerk: Session }> | undefined;
+  const records = () => {
+    recordsWorld ??= (async () => {
+      await publishExampleApp(a.url, session, 'race_records');
+      const clerk = await appRoleUser(b.url, session, 'race_records', 'race.clerk', 'all');
+      return { path: recordsPath('race_records'), clerk };
+    })();
+    return recordsWorld;
+  };
+  const statusSummary = (answers: readonly Answer[]) => {
+    const counts = new Map<number, number>();
+    for (const answer of answers) counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n}×${status}`).join(', ');
+  };
+
+  it('applies one of two concurrent record updates via A and B from the same _rev, audited once', async (t) => {
+    const { path, clerk } = await records();
+    const N = 20;
+    const made: RecordItem[] = [];
+    for (let batch = 0; batch < N / 5; batch++) {
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          request(a.url, 'POST', path, {
+            session: clerk,
+            body: {
+              values: { title: `Record ${batch * 5 + i}`, amount: '100.00', owner: 'zhang.wei' },
+            },
+          }),
+        ),
+      );
+      for (const answer of answers) {
+        assert.equal(answer.status, 201, JSON.stringify(answer.json));
+        made.push(answer.json as unknown as RecordItem);
+      }
+    }
+    assert.equal(made.length, N);
+
+    // Per record, at the same moment, from the revision both clients read: A and B change it.
+    const writes = made.flatMap((record, i) => [
+      {
+        id: record.id,
+        server: a,
+        via: 'A',
+        body: { _rev: record._rev, values: { title: `Record ${i} by A`, amount: '111.00' } },
+      },
+      {
+        id: record.id,
+        server: b,
+        via: 'B',
+        body: { _rev: record._rev, values: { title: `Record ${i} by B`, amount: '222.00' } },
+      },
+    ]);
+    const answers = await Promise.all(
+      writes.map((write) =>
+        request(write.server.url, 'PATCH', `${path}/${encodeURIComponent(write.id)}`, {
+          session: clerk,
+          body: write.body,
+        }),
+      ),
+    );
+    t.diagnostic(`concurrent PATCHes of ${N} records via A and B: ${statusSummary(answers)}`);
+    for (const [index, answer] of answers.entries()) {
+      const write = writes[index]!;
+      assert.ok(
+        answer.status === 200 || answer.status === 409,
+        `${write.id} via ${write.via}: ${answer.status} ${JSON.stringify(answer.json)}`,
+      );
+      if (answer.status === 409) {
+        assert.equal(answer.json.error?.code, 'conflict', `${write.id} via ${write.via}`);
+        assert.equal(answer.json.error?.field, '/_rev', `${write.id} via ${write.via}`);
+      }
+    }
+
+    const problems: string[] = [];
+    for (const [i, record] of made.entries()) {
+      const pair = [answers[2 * i]!, answers[2 * i + 1]!];
+      const statuses = pair.map((answer) => answer.status);
+      if (statuses.sort().join() !== '200,409') {
+        problems.push(`${record.id}: A ${pair[0]!.status}, B ${pair[1]!.status} (want one 200)`);
+        continue;
+      }
+      const winner = pair[0]!.status === 200 ? 0 : 1;
+      const won = writes[2 * i + winner]!;
+      const [fromA, fromB] = await Promise.all(
+        [a, b].map((server) =>
+          request(server.url, 'GET', `${path}/${encodeURIComponent(record.id)}`, {
+            session: clerk,
+          }),
+        ),
+      );
+      assert.equal(fromA?.status, 200, JSON.stringify(fromA?.json));
+      assert.deepEqual(fromA?.json, fromB?.json, `${record.id}: both servers read the same`);
+      const stored = fromA?.json as unknown as RecordItem;
+      const { title, amount } = stored.values;
+      if (title !== won.body.values.title || amount !== won.body.values.amount) {
+        problems.push(
+          `${record.id}: stored ${JSON.stringify({ title, amount })}, winner via ${won.via} ` +
+            `wrote ${JSON.stringify(won.body.values)}`,
+        );
+      }
+      if (stored._rev !== pair[winner]!.json._rev) {
+        problems.push(
+          `${record.id}: stored _rev ${stored._rev}, winner got ${pair[winner]!.json._rev}`,
+        );
+      }
+      if (stored.updatedBy !== clerk.userId)
+        problems.push(`${record.id}: updatedBy ${stored.updatedBy}`);
+
+      // The record's history (the user's route, via the other server) and the admin audit log.
+      const history = await recordHistory(b.url, clerk, record.id);
+      const counts = actionCounts(history);
+      if (counts['record.create'] !== 1 || counts['record.update'] !== 1 || history.length !== 2) {
+        problems.push(`${record.id}: history ${JSON.stringify(counts)} (want 1 create, 1 update)`);
+      } else {
+        const update = history.find((entry) => entry.action === 'record.update')!;
+        if (update.after?.values?.title !== won.body.values.title) {
+          problems.push(
+            `${record.id}: the update entry shows ${update.after?.values?.title}, not the winner's`,
+          );
+        }
+        if (update.before?.values?.title !== `Record ${i}`) {
+          problems.push(
+            `${record.id}: the update entry's before is ${update.before?.values?.title}`,
+          );
+        }
+        if (update.actor !== clerk.userId) problems.push(`${record.id}: actor ${update.actor}`);
+      }
+      const audit = await request(
+        a.url,
+        'GET',
+        `/api/audit?subject=${encodeURIComponent(record.id)}`,
+        {
+          session,
+        },
+      );
+      assert.equal(audit.status, 200, JSON.stringify(audit.json));
+      const logged = (audit.json.entries as { id: string; action: string }[]).map((e) => e.id);
+      if (
+        logged.sort().join() !==
+        history
+          .map((entry) => entry.id)
+          .sort()
+          .join()
+      ) {
+        problems.push(`${record.id}: /api/audit lists ${logged.join()}, the history route others`);
+      }
+    }
+    assert.deepEqual(problems, [], `${problems.length} of ${N} records:\n${problems.join('\n')}`);
+    assert.equal(answers.filter((answer) => answer.status === 200).length, N);
+  });
+
+  it('makes one record of a create sent with the same Idempotency-Key via A and B at once', async (t) => {
+    const { path, clerk } = await records();
+    const K = 10;
+    const keys = Array.from({ length: K }, (_, i) => `twin-create-${i}-${Date.now()}`);
+    const values = (i: number) => ({ title: `Keyed ${i}`, amount: '42.00', owner: 'zhang.wei' });
+    const send = (server: TesseraProcess, i: number) =>
+      request(server.url, 'POST', path, {
+        session: clerk,
+        headers: { 'Idempotency-Key': keys[i]! },
+        body: { values: values(i) },
+      });
+    // All 2K requests at the same moment: key i once via A and once via B.
+    const answers = await Promise.all(keys.flatMap((_, i) => [send(a, i), send(b, i)]));
+    t.diagnostic(`${K} keys sent via A and B at once: ${statusSummary(answers)}`);
+
+    const problems: string[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < K; i++) {
+      const [fromA, fromB] = [answers[2 * i]!, answers[2 * i + 1]!];
+      if (fromA.status !== 201 || fromB.status !== 201) {
+        problems.push(
+          `${keys[i]}: A ${fromA.status} ${JSON.stringify(fromA.json)}, ` +
+            `B ${fromB.status} ${JSON.stringify(fromB.json)}`,
+        );
+        continue;
+      }
+      if (fromA.json.id !== fromB.json.id || fromA.json._rev !== fromB.json._rev) {
+        problems.push(
+          `${keys[i]}: A made ${fromA.json.id}@${fromA.json._rev}, ` +
+            `B made ${fromB.json.id}@${fromB.json._rev}`,
+        );
+        continue;
+      }
+      const replayed = [fromA, fromB].filter(
+        (answer) => answer.headers.get('idempotent-replayed') === 'true',
+      ).length;
+      if (replayed !== 1) problems.push(`${keys[i]}: ${replayed} of 2 answers marked replayed`);
+      ids.push(fromA.json.id as string);
+    }
+    assert.deepEqual(problems, [], `${problems.length} of ${K} keys:\n${problems.join('\n')}`);
+
+    // One record per key, listed by both servers (cursor pages), each created once in the log.
+    const [listA, listB] = await Promise.all(
+      [a, b].map((server) => listAll<RecordItem>(server.url, path, clerk, 7)),
+    );
+    assert.deepEqual(
+      listA?.items.map((item) => item.id),
+      listB?.items.map((item) => item.id),
+      'both servers list the same records',
+    );
+    for (let i = 0; i < K; i++) {
+      const same = listA!.items.filter((item) => item.values.title === `Keyed ${i}`);
+      assert.deepEqual(
+        same.map((item) => item.id),
+        [ids[i]],
+        `${keys[i]}: records titled "Keyed ${i}"`,
+      );
+      const counts = actionCounts(await recordHistory(a.url, clerk, ids[i]!));
+      assert.deepEqual(counts, { 'record.create': 1 }, `${ids[i]}: history`);
+    }
+
+    // A later retry with the key, via either server, answers the same record again.
+    const again = await send(b, 0);
+    assert.equal(again.status, 201, JSON.stringify(again.json));
+    assert.equal(again.json.id, ids[0]);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    const total = (await listAll<RecordItem>(a.url, path, clerk, 50)).items.length;
+    assert.equal(total, listA!.items.length, 'the retry made no record');
   });
 });

@@ -60,6 +60,44 @@ export interface FieldFormHooks {
 }
 
 /**
+ * Numbers the platform draws from a shared counter when a record is created (流水号). The
+ * server keeps one counter per field and `counterKey`, increments it with compare-and-swap and
+ * stores `format(…, seq)`; a new key (a new year, month or day) starts again at 1.
+ */
+export interface FieldSequenceHooks<Config> {
+  /** The counter a record created at `at` draws from: '' when it never resets, `2026`, `2026-03` … */
+  counterKey(field: FieldOf<Config>, at: Date, timeZone: string): string;
+  /** The stored value for sequence number `seq` (1, 2, …) drawn at `at`. */
+  format(field: FieldOf<Config>, at: Date, seq: number, timeZone: string): unknown;
+}
+
+/** A stored file a value refers to. */
+export interface FileReference {
+  /** JSON pointer, relative to the value, of the file entry (`/0`, `/2/scan/1`). */
+  readonly path: string;
+  /** The file's id in file storage. */
+  readonly id: string;
+  /** The field the file was uploaded for: its id, or `<sub-table>.<column>` inside rows. */
+  readonly field: string;
+}
+
+/** What an upload for one field may be. */
+export interface FileUploadRules {
+  /** Largest size in bytes. */
+  readonly maxSize: number;
+  /** Whether a file of this name and declared MIME type is an accepted kind. */
+  accepts(name: string, type: string): boolean;
+}
+
+/** For field types whose values refer to uploaded files (attachments, and rows holding them). */
+export interface FieldFileHooks<Config> {
+  /** The files a stored value refers to; parts that are not file entries are skipped. */
+  references(value: unknown, field: FieldOf<Config>, ctx: ValueContext): FileReference[];
+  /** Present when files are uploaded for this field itself. */
+  upload?(field: FieldOf<Config>): FileUploadRules;
+}
+
+/**
  * A field type contributed by a plugin: its config schema, the JSON Schema fragment of its
  * stored values, its CEL mapping, validation, default, and the hooks of designer and runtime.
  */
@@ -76,6 +114,8 @@ export interface FieldTypeDefinition<Config extends TSchema = TSchema> {
   readonly holds?: 'user' | 'department' | 'record';
   /** True for fields whose value the platform computes (computed, auto-number): never user input. */
   readonly derived?: boolean;
+  /** For derived fields numbered from a shared counter when a record is created (auto-number). */
+  readonly sequence?: FieldSequenceHooks<Static<Config>>;
   /** JSON Schema fragment describing a stored value (for record schemas and `.d.ts` types). */
   valueSchema(field: FieldOf<Static<Config>>, ctx: FieldContext): JsonSchema;
   /** CEL type of the value inside expressions: `string`, `int`, `double`, `decimal`, `bool`, `timestamp`, `list<string>`, `list`, `map` … */
@@ -92,6 +132,8 @@ export interface FieldTypeDefinition<Config extends TSchema = TSchema> {
   checkDefinition?(field: FieldOf<Static<Config>>, ctx: FieldContext): Issue[];
   /** Ascending order of two non-empty values, for sorting lists. */
   compare(a: unknown, b: unknown, field: FieldOf<Static<Config>>): number;
+  /** Only for values that refer to uploaded files: lets the server check and resolve them. */
+  readonly files?: FieldFileHooks<Static<Config>>;
   readonly designer: FieldDesignerHooks;
   readonly form: FieldFormHooks;
 }

@@ -8,6 +8,11 @@ export interface PouchDatabase {
     options?: Readonly<Record<string, unknown>>,
   ): Promise<readonly unknown[]>;
   remove(id: string, rev: string): Promise<PouchWriteResponse>;
+  getAttachment(
+    id: string,
+    name: string,
+    options?: Readonly<Record<string, unknown>>,
+  ): Promise<unknown>;
   allDocs(options: Readonly<Record<string, unknown>>): Promise<{ rows: readonly unknown[] }>;
   find(request: PouchFindRequest): Promise<{ docs: readonly unknown[]; warning?: string }>;
   createIndex(request: { index: Readonly<Record<string, unknown>> }): Promise<unknown>;

@@ -1,6 +1,7 @@
 import { createOnce } from './idempotent-create.ts';
 import { newId } from './new-id.ts';
 import { closeDatabase, compactDatabase, openDatabase } from './open-database.ts';
+import { inlineAttachments, readAttachment } from './pouch-attachments.ts';
 import {
   countDocuments,
   type DumpedDocument,
@@ -71,8 +72,11 @@ export async function createPouchStorage(options: PouchStorageOptions): Promise<
     get: (id) => read(db, id),
     async create(doc, createOptions) {
       const key = createOptions?.idempotencyKey;
-      if (key !== undefined) return createOnce(db, doc, key);
-      const { _rev: _ignored, ...body } = doc as NewDocument<unknown> & { _rev?: string };
+      const attachments = createOptions?.attachments;
+      const full =
+        attachments === undefined ? doc : { ...doc, _attachments: inlineAttachments(attachments) };
+      if (key !== undefined) return createOnce(db, full, key);
+      const { _rev: _ignored, ...body } = full as NewDocument<unknown> & { _rev?: string };
       return write(db, { ...body, _id: doc._id ?? newId(doc.type) }, 'create');
     },
     async update(doc) {
@@ -89,6 +93,7 @@ export async function createPouchStorage(options: PouchStorageOptions): Promise<
         throw toStorageError(error, 'remove', id);
       }
     },
+    getAttachment: (id, name) => readAttachment(db, id, name),
     find: (query) => findPage(findContext, query),
     ensureIndexes: (definitions) => indexes.ensure(definitions),
     compact: () => compactDatabase(opened, options.compactWaitMs ?? defaultCompactWaitMs),

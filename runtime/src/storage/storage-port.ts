@@ -58,6 +58,18 @@ export interface IndexDefinition {
 export interface CreateOptions {
   /** A retried create with the same key returns the first result and writes nothing. */
   readonly idempotencyKey?: string;
+  /** Binary attachments written with the document, in the same revision (by name). */
+  readonly attachments?: Readonly<Record<string, BinaryAttachment>>;
+}
+
+/**
+ * Bytes stored on a document (a PouchDB/CouchDB attachment), so every server on the shared
+ * database reads them. Later revisions keep them as long as `_attachments` is carried along,
+ * as `update` of a read document and `mutate` do.
+ */
+export interface BinaryAttachment {
+  readonly contentType: string;
+  readonly data: Uint8Array;
 }
 
 export interface MutateOptions {
@@ -84,6 +96,8 @@ export interface StoragePort {
     options?: MutateOptions,
   ): Promise<WriteResult | undefined>;
   remove(id: string, rev: string): Promise<void>;
+  /** The bytes of one attachment of a document; undefined when either is missing. */
+  getAttachment(id: string, name: string): Promise<BinaryAttachment | undefined>;
   find<T>(query: FindQuery): Promise<Page<T>>;
   /** Creates the indexes that do not exist yet (at start or install, never on first query). */
   ensureIndexes(indexes: readonly IndexDefinition[]): Promise<void>;

@@ -1,5 +1,6 @@
 import { after, describe } from 'node:test';
 import type { PouchStorage, PouchTuning, QueryEvent } from '../../src/index.ts';
+import { attachmentTests } from './suite-attachments.ts';
 import { documentTests } from './suite-documents.ts';
 import { findTests } from './suite-find.ts';
 import { hygieneTests } from './suite-hygiene.ts';
@@ -34,5 +35,6 @@ export function storageSuite(backend: string, open: OpenStorage, cleanup?: () =>
     idempotencyTests(context);
     findTests(context);
     hygieneTests(context);
+    attachmentTests(context);
   });
 }

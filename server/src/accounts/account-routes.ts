@@ -1,5 +1,6 @@
 import type { StoragePort } from '@tessera/runtime';
 import { type LoginRateLimiter, loginRateLimiter } from '../auth/login-rate-limiter.ts';
+import { storageAttemptStore } from '../auth/storage-attempt-store.ts';
 import type { ApiRoute } from '../http/define-route.ts';
 import { instanceSecret } from '../settings/instance-secret.ts';
 import { type AccountsContext, once } from './accounts-context.ts';
@@ -13,7 +14,7 @@ export interface AccountsOptions {
   readonly now?: () => number;
   /** The CSRF secret; by default read from (or made once in) the storage's `instance` document. */
   readonly secret?: string;
-  /** Sign-in limits; a per-process limiter by default. */
+  /** Sign-in limits; by default counted in the shared storage, so they hold across servers. */
   readonly loginLimiter?: LoginRateLimiter;
   readonly trustedOrigins?: readonly string[];
 }
@@ -25,7 +26,9 @@ export function accountsContext(options: AccountsOptions): AccountsContext {
     storage: options.storage,
     now,
     secret: secret === undefined ? once(() => instanceSecret(options.storage)) : async () => secret,
-    loginLimiter: options.loginLimiter ?? loginRateLimiter({ now }),
+    loginLimiter:
+      options.loginLimiter ??
+      loginRateLimiter({ now, store: storageAttemptStore(options.storage) }),
     trustedOrigins: options.trustedOrigins ?? [],
   };
 }

@@ -51,7 +51,13 @@ async function principalOf(
 ): Promise<Principal | undefined> {
   const user = await readUser(context.storage, userId);
   if (!user?.active) return undefined;
-  return { userId, roles: [...user.roles], via };
+  return {
+    userId,
+    roles: [...user.roles],
+    via,
+    displayName: user.displayName,
+    ...(user.department === undefined ? {} : { department: user.department }),
+  };
 }
 
 /**

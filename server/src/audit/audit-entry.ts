@@ -1,4 +1,10 @@
-import type { IndexDefinition, StoragePort, Stored } from '@tessera/runtime';
+import {
+  ConflictError,
+  type IndexDefinition,
+  type StoragePort,
+  type Stored,
+} from '@tessera/runtime';
+import { tokenDigest } from '../auth/secret-token.ts';
 
 /**
  * One change, as the append-only audit log keeps it: who, when, what, before and after.
@@ -19,6 +25,12 @@ export interface AuditEntry {
   readonly table?: string;
   readonly before?: unknown;
   readonly after?: unknown;
+  /**
+   * Written after the fact by the start-up sweep (`src/records/recover-record-audits.ts`): the
+   * change was stored but its process died before logging it. `at` and `actor` are the
+   * document's own (`updatedAt`, `updatedBy`), `after` what is stored; `before` is unknown.
+   */
+  readonly recovered?: true;
 }
 
 export const AUDIT_INDEXES: readonly IndexDefinition[] = [
@@ -38,7 +50,18 @@ export interface AuditInput {
    * Makes the entry idempotent: a retried change (same key, e.g. `<id>@<rev>`) is logged once.
    */
   readonly key?: string;
+  /**
+   * Orders keyed entries of one subject made within the same millisecond (ids break ties of
+   * `at`): a record's revision generation. 0 when not given.
+   */
+  readonly order?: number;
+  /** Marks an entry rolled forward after a crash (see `AuditEntry.recovered`). */
+  readonly recovered?: true;
 }
+
+/** The id of the entry of a keyed change: deterministic, so one `get` tells whether it is logged. */
+export const auditIdOf = (key: string, order = 0): string =>
+  `audit:${String(order).padStart(10, '0')}:${tokenDigest(key)}`;
 
 /** Appends an entry; with a key, a retry of the same change appends nothing more. */
 export async function appendAudit(
@@ -58,12 +81,17 @@ export async function appendAudit(
     ...(input.table === undefined ? {} : { table: input.table }),
     ...(input.before === undefined ? {} : { before: strip(input.before) }),
     ...(input.after === undefined ? {} : { after: strip(input.after) }),
+    ...(input.recovered === true ? { recovered: true as const } : {}),
   };
-  const written = await storage.create(
-    entry,
-    input.key === undefined ? {} : { idempotencyKey: `audit:${input.key}` },
-  );
-  return written.id;
+  if (input.key === undefined) return (await storage.create(entry)).id;
+  // One entry per key, by its id: a retry's create of the same id is refused, and it was logged.
+  const id = auditIdOf(input.key, input.order);
+  try {
+    await storage.create({ ...entry, _id: id });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+  return id;
 }
 
 /** The history of one document, newest first, a page at a time. */

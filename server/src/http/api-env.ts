@@ -8,6 +8,9 @@ export interface Principal {
   readonly roles: readonly PlatformRole[];
   /** A cookie session (CSRF-checked) or an API token sent as `Authorization: Bearer`. */
   readonly via: 'session' | 'token';
+  /** The user's name and department as read with their roles (absent: read them again). */
+  readonly displayName?: string;
+  readonly department?: string;
 }
 
 /** The cookie session a request is signed in with: its stored id and the raw token. */

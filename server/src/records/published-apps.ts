@@ -1,7 +1,7 @@
 import type { AppDefinition, TableDefinition } from '@tessera/core';
 import type { StoragePort, Stored } from '@tessera/runtime';
-import type { AppVersionDocument } from '../apps/app-documents.ts';
-import { versionDocId } from '../apps/app-documents.ts';
+import type { AppDocument, AppVersionDocument } from '../apps/app-documents.ts';
+import { appDocId, versionDocId } from '../apps/app-documents.ts';
 import { appNotPublished, tableNotFound } from './record-errors.ts';
 
 /** One published version of an app, and the table a request is about. */
@@ -27,7 +27,7 @@ const CACHED_VERSIONS = 200;
  * Published versions, read through a small cache: a version never changes, so the same
  * definition object is reused, and with it the expression environments and compiled
  * expressions cached per table. Which version is the latest is read from storage every time
- * (another server may have published one).
+ * (another server may have published one), by id rather than through an index.
  */
 export function publishedApps(storage: StoragePort): PublishedApps {
   const cache = new Map<string, Stored<AppVersionDocument>>();
@@ -40,15 +40,11 @@ export function publishedApps(storage: StoragePort): PublishedApps {
   };
   return {
     async latest(appId) {
-      const page = await storage.find<AppVersionDocument>({
-        index: 'versions-by-app',
-        selector: { type: 'appversion', app: appId },
-        sort: [{ type: 'desc' }, { app: 'desc' }, { version: 'desc' }],
-        limit: 1,
-      });
-      const newest = page.docs[0];
-      if (!newest) throw appNotPublished(appId);
-      return remember(newest);
+      // A version is live once the app document names it (one read by id, no index query); a
+      // version document a crashed publish left unnamed is passed over by the next publish.
+      const app = await storage.get<AppDocument>(appDocId(appId));
+      if (app?.type !== 'app' || !(app.latestVersion > 0)) throw appNotPublished(appId);
+      return this.version(appId, app.latestVersion);
     },
     async version(appId, version) {
       const id = versionDocId(appId, version);

@@ -42,6 +42,11 @@ const AuditEntrySchema = Type.Object({
   action: Type.String({ description: 'record.create, record.update or record.delete' }),
   before: Type.Optional(Type.Unknown()),
   after: Type.Optional(Type.Unknown()),
+  recovered: Type.Optional(
+    Type.Literal(true, {
+      description: 'logged after a crash at the next start: no before, at and actor as stored',
+    }),
+  ),
 });
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -195,13 +200,14 @@ export function recordRoutes(context: RecordsContext, records: RecordService): A
           await caller(c),
           pageOf(query),
         );
-        const items = page.docs.map(({ _id, at, actor, action, before, after }) => ({
+        const items = page.docs.map(({ _id, at, actor, action, before, after, recovered }) => ({
           id: _id,
           at,
           actor,
           action,
           ...(before === undefined ? {} : { before }),
           ...(after === undefined ? {} : { after }),
+          ...(recovered === true ? { recovered } : {}),
         }));
         return c.json({ items, ...(page.next ? { next: page.next } : {}) });
       },

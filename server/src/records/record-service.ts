@@ -1,12 +1,18 @@
 import type { Locale, Platform } from '@tessera/core';
 import { ConflictError, NotFoundError, newId, type Stored } from '@tessera/runtime';
 import { appendAudit } from '../audit/audit-entry.ts';
+import { recordFiles } from '../files/record-files.ts';
+import { ApiError } from '../http/api-error.ts';
 import { readPage } from '../storage/read-page.ts';
 import { isoNow, type StoreContext } from '../storage/store-context.ts';
 import { readTyped } from '../storage/typed-document.ts';
+import type { EventPublisher } from '../webhooks/event-publisher.ts';
+import { RECORD_EVENT_OF_ACTION } from '../webhooks/event-types.ts';
 import { type AppRolesFields, readAppRoles } from './app-roles.ts';
 import type { RecordCaller } from './caller.ts';
 import type { ExpressionUser } from './computed-values.ts';
+import { drawNumbers } from './draw-numbers.ts';
+import type { InFlightWrites } from './in-flight-writes.ts';
 import { type PublishedApps, publishedApps } from './published-apps.ts';
 import {
   RECORD_TYPE,
@@ -21,9 +27,26 @@ import { checkRecordScope } from './record-scope.ts';
 import { prepareValues } from './record-values.ts';
 import { heldRoles, scopedQuery, tableAccess } from './row-scope.ts';
 
+/**
+ * Keys are `<id>@<rev>` (a deletion adds `/delete`): the revision's generation orders one
+ * record's entries, the deletion after the revision it removed.
+ */
+export const auditOrder = (key: string): number => {
+  const generation = Number.parseInt(key.slice(key.lastIndexOf('@') + 1), 10);
+  return (Number.isSafeInteger(generation) ? generation : 0) + (key.endsWith('/delete') ? 1 : 0);
+};
+
 export interface RecordsContext extends StoreContext {
   readonly platform: Platform;
+  /** Owes webhooks an event for every audited change (`src/webhooks/`); none when absent. */
+  readonly events?: EventPublisher;
+  /** The IANA time zone of date parts in auto-numbers; the process's own by default. */
+  readonly timeZone?: string;
+  /** Creates and updates under way, from their start to their audit entry (`main.ts`). */
+  readonly inFlight?: InFlightWrites;
 }
+
+const DEFAULT_TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A created record, and whether an earlier request with the same key made it. */
 export interface Created {
@@ -76,6 +99,7 @@ export interface RecordService {
 export function createRecordService(context: RecordsContext): RecordService {
   const { storage, platform } = context;
   const published: PublishedApps = publishedApps(storage);
+  const files = recordFiles(storage, platform);
 
   const expressionUser = (
     caller: RecordCaller,
@@ -116,23 +140,57 @@ export function createRecordService(context: RecordsContext): RecordService {
         app: doc.app,
         table: doc.table,
         key,
+        order: auditOrder(key),
         ...change,
       },
       new Date(context.now()),
     );
 
-  return {
+  /** Audits a change, then publishes its webhook event under the audit entry's key. */
+  const recorded = async (...args: Parameters<typeof audit>) => {
+    await audit(...args);
+    const [action, caller, doc, key, data] = args;
+    const type = RECORD_EVENT_OF_ACTION[action];
+    if (context.events === undefined || type === undefined) return;
+    const { app, table, _id: subject } = doc;
+    const at = isoNow(context);
+    await context.events.publish({
+      type,
+      app,
+      table,
+      subject,
+      key,
+      at,
+      actor: caller.userId,
+      data,
+    });
+  };
+
+  const service: RecordService = {
     async create(appId, tableId, input, caller, options) {
       const version = await published.latest(appId);
       const target = published.table(version, tableId);
       const mapping = await readAppRoles(storage, appId);
       if (!tableAccess(caller, mapping, tableId).member) throw noAppRole(appId);
       const now = isoNow(context);
-      const values = prepareValues(platform, target, input, {
-        locale: options.locale,
-        now,
-        user: expressionUser(caller, mapping),
+      const key = options.idempotencyKey;
+      // a key is the caller's own, for one table: another user's key never answers for them
+      const claimKey =
+        key === undefined ? undefined : `record:${caller.userId}:${appId}:${tableId}:${key}`;
+      const resolved = await files.resolve({ ...target, appId }, input, caller, {
+        ...(claimKey === undefined ? {} : { claimKey }),
       });
+      const values = await drawNumbers(
+        storage,
+        platform,
+        target,
+        prepareValues(platform, target, resolved.values, {
+          locale: options.locale,
+          now,
+          user: expressionUser(caller, mapping),
+        }),
+        { now, timeZone: context.timeZone ?? DEFAULT_TIME_ZONE },
+      );
       const id = newId(RECORD_TYPE);
       const fields: RecordFields = {
         type: RECORD_TYPE,
@@ -147,20 +205,23 @@ export function createRecordService(context: RecordsContext): RecordService {
         updatedAt: now,
         updatedBy: caller.userId,
       };
-      const key = options.idempotencyKey;
       const written = await storage.create<RecordFields>(
         { _id: id, ...fields },
-        // a key is the caller's own, for one table: another user's key never answers for them
-        key === undefined
-          ? {}
-          : { idempotencyKey: `record:${caller.userId}:${appId}:${tableId}:${key}` },
+        claimKey === undefined ? {} : { idempotencyKey: claimKey },
       );
-      const doc = await storage.get<RecordFields>(written.id);
+      // a fresh write is what was sent; a replay answers with what the first request stored
+      const doc: Stored<RecordFields> | undefined =
+        written.id === id
+          ? { _id: id, _rev: written.rev, ...fields }
+          : await storage.get<RecordFields>(written.id);
       if (!doc) {
         throw recordConflict(written.id); // made with this key, then deleted: the key is spent
       }
+      // a record that lost a file to a racing write is taken back (a replay made none)
+      const undoCreate = () => storage.remove(doc._id, doc._rev);
+      await files.attach(resolved.files, doc._id, written.id === id ? undoCreate : undefined);
       // keyed by the first write: a retried create (after a crash too) logs it once
-      await audit('record.create', caller, doc, `${doc._id}@${written.rev}`, {
+      await recorded('record.create', caller, doc, `${doc._id}@${written.rev}`, {
         after: recordView(doc),
       });
       return { record: recordView(doc), replayed: written.id !== id };
@@ -176,10 +237,14 @@ export function createRecordService(context: RecordsContext): RecordService {
       const version = await published.version(appId, doc.appVersion);
       const target = published.table(version, tableId);
       const now = isoNow(context);
+      const resolved = await files.resolve({ ...target, appId }, patch.values, caller, {
+        record: id,
+        previous: doc.values,
+      });
       const values = prepareValues(
         platform,
         target,
-        patch.values,
+        resolved.values,
         { locale, now, user: expressionUser(caller, mapping) },
         doc.values,
       );
@@ -194,7 +259,10 @@ export function createRecordService(context: RecordsContext): RecordService {
         throw error;
       }
       const stored: Stored<RecordFields> = { ...next, _rev: rev };
-      await audit('record.update', caller, stored, `${id}@${rev}`, {
+      await files.attach(resolved.files, id, async () => {
+        await storage.update<RecordFields>({ ...doc, _rev: rev });
+      });
+      await recorded('record.update', caller, stored, `${id}@${rev}`, {
         before: recordView(doc),
         after: recordView(stored),
       });
@@ -211,7 +279,7 @@ export function createRecordService(context: RecordsContext): RecordService {
         if (error instanceof NotFoundError) throw recordNotFound(id);
         throw error;
       }
-      await audit('record.delete', caller, doc, `${id}@${rev}/delete`, {
+      await recorded('record.delete', caller, doc, `${id}@${rev}/delete`, {
         before: recordView(doc),
       });
     },
@@ -229,5 +297,28 @@ export function createRecordService(context: RecordsContext): RecordService {
         ...(found.next === undefined ? {} : { next: found.next }),
       };
     },
+  };
+
+  // a create or update is in flight until audited: how far back this node logged every change
+  const { inFlight } = context;
+  if (inFlight === undefined) return service;
+  const track = async <T>(write: () => Promise<T>): Promise<T> => {
+    const open = inFlight.begin();
+    try {
+      const result = await write();
+      open.end();
+      return result;
+    } catch (error) {
+      // a refusal stored nothing; any other failure may have stored a change left unlogged
+      if (error instanceof ConflictError || (error instanceof ApiError && error.status < 500)) {
+        open.end();
+      }
+      throw error;
+    }
+  };
+  return {
+    ...service,
+    create: (...args) => track(() => service.create(...args)),
+    update: (...args) => track(() => service.update(...args)),
   };
 }

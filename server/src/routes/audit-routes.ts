@@ -23,6 +23,11 @@ const AuditEntrySchema = Type.Object({
   subjectType: Type.String(),
   before: Type.Optional(Type.Unknown()),
   after: Type.Optional(Type.Unknown()),
+  recovered: Type.Optional(
+    Type.Literal(true, {
+      description: 'logged after a crash at the next start: no before, at and actor as stored',
+    }),
+  ),
 });
 
 /** `GET /audit?subject=…`: the append-only history of one document, newest first. */
@@ -48,7 +53,7 @@ export function auditRoutes(storage: StoragePort): ApiRoute[] {
           ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
         });
         const entries = page.docs.map(
-          ({ _id, at, actor, action, subject, subjectType, before, after }) => ({
+          ({ _id, at, actor, action, subject, subjectType, before, after, recovered }) => ({
             id: _id,
             at,
             actor,
@@ -57,6 +62,7 @@ export function auditRoutes(storage: StoragePort): ApiRoute[] {
             subjectType,
             ...(before === undefined ? {} : { before }),
             ...(after === undefined ? {} : { after }),
+            ...(recovered === true ? { recovered } : {}),
           }),
         );
         return c.json({ entries, ...(page.next ? { next: page.next } : {}) });

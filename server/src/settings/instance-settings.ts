@@ -16,6 +16,13 @@ export interface InstanceSettings {
   readonly createdAt: string;
   /** Names of the installed plugins this node runs. */
   readonly enabledPlugins: readonly string[];
+  /**
+   * ISO time before which every record change this node made is audited (ADR 0018): the
+   * start-up sweep rolls forward the audit entries of the changes since. Written at start, by
+   * a heartbeat and at a clean stop; absent in a fresh file and in files of older builds (an
+   * older build drops it, so no new settings version is needed).
+   */
+  readonly auditedThrough?: string;
 }
 
 /** Thrown when `instance.json` cannot be used; the message says which file and why. */
@@ -68,10 +75,37 @@ export async function openInstanceSettings(
       stored.enabledPlugins.every((name) => typeof name === 'string')
         ? stored.enabledPlugins
         : fresh.enabledPlugins,
+    ...(isIsoTime(stored.auditedThrough) ? { auditedThrough: stored.auditedThrough } : {}),
   };
   if (!existed || JSON.stringify(settings) !== JSON.stringify(stored)) {
     db.data = settings;
     await db.write();
   }
   return settings;
+}
+
+const isIsoTime = (value: unknown): value is string =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/** Keeps `auditedThrough` in `dataDir/instance.json` (opened by `openInstanceSettings` first). */
+export interface AuditedThroughMark {
+  /** Writes it, atomically (lowdb writes a temporary file and renames it over); one at a time. */
+  write(at: string): Promise<void>;
+}
+
+export async function auditedThroughMark(dataDir: string): Promise<AuditedThroughMark> {
+  const file = join(dataDir, 'instance.json');
+  const db = await JSONFilePreset<Partial<InstanceSettings>>(file, {});
+  let last: Promise<void> = Promise.resolve();
+  return {
+    write(at) {
+      const next = last.then(async () => {
+        await db.read(); // what is there now: every other field stays as it is
+        db.data = { ...db.data, auditedThrough: at };
+        await db.write();
+      });
+      last = next.catch(() => {});
+      return next;
+    },
+  };
 }

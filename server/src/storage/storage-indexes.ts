@@ -32,6 +32,16 @@ export const INDEX = {
   recordsByCreator: 'records-by-creator',
   /** Records of a table made in one department, newest first: the `department` row scope. */
   recordsByDepartment: 'records-by-department',
+  /** Records of every table by when they last changed: the audit roll-forward at start. */
+  recordsByUpdated: 'records-by-updated',
+  /** Documents of a type, oldest first: the webhook list. */
+  byTypeCreated: 'by-type-created',
+  /** Active webhook subscriptions, for the event publisher. */
+  webhooksActive: 'webhooks-active',
+  /** A webhook's deliveries, newest first. */
+  deliveriesByWebhook: 'webhook-deliveries-by-webhook',
+  /** Pending deliveries by when they are due: the dispatcher's queue. */
+  deliveriesDue: 'webhook-deliveries-due',
 } as const;
 
 export const STORAGE_INDEXES: readonly IndexDefinition[] = [
@@ -52,6 +62,12 @@ export const STORAGE_INDEXES: readonly IndexDefinition[] = [
     name: INDEX.recordsByDepartment,
     fields: ['type', 'app', 'table', 'createdByDepartment', 'createdAt'],
   },
+  { name: INDEX.recordsByUpdated, fields: ['type', 'updatedAt'] },
+  // webhooks: subscriptions, and the outbox of deliveries (src/webhooks/)
+  { name: INDEX.byTypeCreated, fields: ['type', 'createdAt'] },
+  { name: INDEX.webhooksActive, fields: ['type', 'active', 'createdAt'] },
+  { name: INDEX.deliveriesByWebhook, fields: ['type', 'webhook', 'createdAt'] },
+  { name: INDEX.deliveriesDue, fields: ['type', 'status', 'nextAttemptAt'] },
 ];
 
 /** Creates the indexes that are missing (at start; cheap when they all exist). */

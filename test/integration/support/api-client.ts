@@ -10,6 +10,8 @@ export interface Answer {
   readonly json: Record<string, unknown> & {
     error?: { code: string; message: string; field?: string };
   };
+  /** The answer's headers (lower-case names). */
+  readonly headers: Headers;
 }
 
 /**
@@ -20,9 +22,14 @@ export async function request(
   base: string,
   method: string,
   path: string,
-  options: { readonly session?: Session; readonly body?: unknown } = {},
+  options: {
+    readonly session?: Session;
+    readonly body?: unknown;
+    /** Extra request headers, e.g. `Idempotency-Key`. */
+    readonly headers?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.session) {
     headers.cookie = `tessera_session=${options.session.cookie}`;
     if (method !== 'GET') {
@@ -43,7 +50,7 @@ export async function request(
   } catch {
     json = { error: { code: 'not_json', message: text.slice(0, 200) } };
   }
-  return { status: response.status, json };
+  return { status: response.status, json, headers: response.headers };
 }
 
 /** Signs in on `base` (throws unless 200). */

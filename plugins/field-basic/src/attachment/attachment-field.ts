@@ -1,6 +1,6 @@
 import { defineFieldType, type Static, Type } from '@tessera/core';
 import { isBlank, isRecord, scalarText } from '../shared/guards.ts';
-import { checkAttachments } from './check-attachments.ts';
+import { accepts, checkAttachments } from './check-attachments.ts';
 
 const MIB = 1024 * 1024;
 
@@ -57,6 +57,18 @@ export const attachmentField = defineFieldType({
   validate: (value, field) => checkAttachments(value, rulesOf(field.config)),
   defaultValue: () => [],
   compare: (a, b) => (Array.isArray(a) ? a.length : 0) - (Array.isArray(b) ? b.length : 0),
+  files: {
+    references: (value, field) =>
+      (Array.isArray(value) ? value : []).flatMap((file, index) =>
+        isRecord(file) && typeof file.id === 'string'
+          ? [{ path: `/${index}`, id: file.id, field: field.id }]
+          : [],
+      ),
+    upload: (field) => {
+      const { maxSize, accept } = rulesOf(field.config);
+      return { maxSize, accepts: (name, type) => !accept || accepts(accept, name, type) };
+    },
+  },
   designer: { group: 'advanced', icon: 'paperclip', defaultConfig: () => ({ maxFiles: 10 }) },
   form: {
     element: 'tessera-field-attachment',

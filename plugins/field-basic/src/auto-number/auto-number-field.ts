@@ -2,7 +2,12 @@ import { defineFieldType, issue, prefixIssues, Type } from '@tessera/core';
 import { celToText } from '../shared/cel-text.ts';
 import { compareText } from '../shared/compare.ts';
 import { isBlank } from '../shared/guards.ts';
-import { autoNumberMatcher, parseAutoNumberPattern } from './auto-number-pattern.ts';
+import {
+  autoNumberCounterKey,
+  autoNumberMatcher,
+  formatAutoNumber,
+  parseAutoNumberPattern,
+} from './auto-number-pattern.ts';
 
 const AutoNumberConfig = Type.Object(
   { pattern: Type.String({ minLength: 1, maxLength: 100 }) },
@@ -17,6 +22,10 @@ export const autoNumberField = defineFieldType({
   label: { 'zh-CN': '流水号', en: 'Auto number' },
   config: AutoNumberConfig,
   derived: true,
+  sequence: {
+    counterKey: (field, at, timeZone) => autoNumberCounterKey(field.config.pattern, at, timeZone),
+    format: (field, at, seq, timeZone) => formatAutoNumber(field.config.pattern, at, seq, timeZone),
+  },
   valueSchema: (field) => ({
     type: 'string',
     description: `Auto number like ${field.config.pattern}`,

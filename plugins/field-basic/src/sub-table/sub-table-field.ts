@@ -3,6 +3,7 @@ import { isBlank } from '../shared/guards.ts';
 import { checkColumns } from './check-columns.ts';
 import { rowContext, rowTable, typedColumn } from './columns.ts';
 import { cellsFromCel, cellsToCel } from './convert-cells.ts';
+import { rowFileReferences } from './row-file-references.ts';
 import { maxRowsOf, SubTableConfig } from './sub-table-config.ts';
 import { validateRows } from './validate-rows.ts';
 
@@ -34,6 +35,7 @@ export const subTableField = defineFieldType({
   validate: (value, field, ctx) => validateRows(value, field.config, ctx),
   defaultValue: () => [],
   checkDefinition: checkColumns,
+  files: { references: rowFileReferences },
   compare: (a, b) => (Array.isArray(a) ? a.length : 0) - (Array.isArray(b) ? b.length : 0),
   designer: {
     group: 'advanced',

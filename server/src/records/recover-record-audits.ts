@@ -1,0 +1,89 @@
+import { appendAudit, auditIdOf } from '../audit/audit-entry.ts';
+import { INDEX } from '../storage/storage-indexes.ts';
+import type { StoreContext } from '../storage/store-context.ts';
+import type { EventPublisher } from '../webhooks/event-publisher.ts';
+import { RECORD_EVENT_OF_ACTION } from '../webhooks/event-types.ts';
+import { RECORD_TYPE, type RecordFields, recordView } from './record-document.ts';
+import { auditOrder } from './record-service.ts';
+
+export interface RecoveryContext extends StoreContext {
+  /** Owed the webhook event of every entry recovered; none published when absent. */
+  readonly events?: EventPublisher;
+}
+
+export interface Recovery {
+  /** Records changed since `since`, whose current revision was looked up in the log. */
+  readonly checked: number;
+  /** Of those, the ones whose entry was missing and is now written. */
+  readonly recovered: number;
+}
+
+const PAGE_SIZE = 200;
+
+/**
+ * Rolls forward the audit entries (and webhook events) of record writes whose process died
+ * between storing the record and logging it (ADR 0018). Every record changed at or after
+ * `since` (ISO) has its current revision's entry looked up by its deterministic id; a missing
+ * one is written as the change would have been — `record.create` for a first revision, else
+ * `record.update` — with the record's own `updatedAt` and `updatedBy`, the stored record as
+ * `after`, no `before` (it is gone) and `recovered: true`. Idempotent: a second run, or a
+ * racing write logging the same revision, adds nothing (the entry's and the delivery's ids
+ * come from the revision). Only the newest revision of each record can be recovered, and
+ * deletions not at all.
+ */
+export async function recoverRecordAudits(
+  context: RecoveryContext,
+  since: string,
+): Promise<Recovery> {
+  const { storage } = context;
+  let checked = 0;
+  let recovered = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await storage.find<RecordFields>({
+      index: INDEX.recordsByUpdated,
+      selector: { type: RECORD_TYPE, updatedAt: { $gte: since } },
+      sort: [{ type: 'asc' }, { updatedAt: 'asc' }],
+      limit: PAGE_SIZE,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    for (const doc of page.docs) {
+      checked++;
+      const key = `${doc._id}@${doc._rev}`;
+      const order = auditOrder(key);
+      if ((await storage.get(auditIdOf(key, order))) !== undefined) continue;
+      const action = order === 1 ? 'record.create' : 'record.update';
+      const after = recordView(doc);
+      await appendAudit(
+        storage,
+        {
+          actor: doc.updatedBy,
+          action,
+          subject: { id: doc._id, type: RECORD_TYPE },
+          app: doc.app,
+          table: doc.table,
+          after,
+          key,
+          order,
+          recovered: true,
+        },
+        new Date(doc.updatedAt),
+      );
+      recovered++;
+      const type = RECORD_EVENT_OF_ACTION[action];
+      if (context.events === undefined || type === undefined) continue;
+      await context.events.publish({
+        type,
+        app: doc.app,
+        table: doc.table,
+        subject: doc._id,
+        key,
+        at: doc.updatedAt,
+        actor: doc.updatedBy,
+        data: { after },
+      });
+    }
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return { checked, recovered };
+}
