@@ -5,6 +5,7 @@ import { storageFromEnv } from '@tessera/runtime';
 import { ensureFirstAdmin } from './accounts/first-admin.ts';
 import { sweepEndedSessions } from './accounts/sessions.ts';
 import { createApp } from './create-app.ts';
+import { createFileSweeper } from './files/sweep-unattached-files.ts';
 import { finishDepartmentMoves } from './organisation/department-moves.ts';
 import { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
 import { rollForwardAudits } from './records/audit-roll-forward.ts';
@@ -14,6 +15,7 @@ import { readServerEnv } from './settings/server-env.ts';
 import { ensureStorageIndexes } from './storage/storage-indexes.ts';
 import { createDispatcher } from './webhooks/dispatcher.ts';
 import { createEventPublisher } from './webhooks/event-publisher.ts';
+import { ensureWebhookRegistry } from './webhooks/webhook-registry.ts';
 import { webhooksContext } from './webhooks/webhooks-context.ts';
 
 /**
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   const storage = await storageFromEnv(process.env, env.dataDir);
   const context = { storage, now: Date.now };
   await ensureStorageIndexes(storage); // every index the queries name, before the first query
+  await ensureWebhookRegistry(storage); // lets an installation without webhooks skip their queries
   await finishDepartmentMoves(context); // a move a crash left half done
   await sweepEndedSessions(context);
   const firstAdmin = await ensureFirstAdmin(context);
@@ -52,11 +55,16 @@ async function main(): Promise<void> {
     await auditedThroughMark(env.dataDir),
     inFlight,
   );
-  if (audits.recovered > 0) {
-    console.log(
-      `Recovered ${audits.recovered} audit entries of record changes interrupted by a crash`,
-    );
-  }
+  audits.recovered.then(
+    (recovered) => {
+      if (recovered > 0) {
+        console.log(
+          `Recovered ${recovered} audit entries of record changes interrupted by a crash`,
+        );
+      }
+    },
+    (error: unknown) => console.error(`rolling forward audit entries failed: ${String(error)}`),
+  );
   const app = createApp({
     platform,
     storage,
@@ -72,6 +80,10 @@ async function main(): Promise<void> {
     instanceId: settings.instanceId,
     ...webhooks,
   });
+  const fileSweeper = createFileSweeper(context, {
+    onRemoved: (removed) => console.log(`Removed ${removed} unattached uploads older than a day`),
+    onError: (error) => console.error(`sweeping unattached uploads failed: ${String(error)}`),
+  });
 
   const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
     const host = info.family === 'IPv6' || env.host.includes(':') ? `[${env.host}]` : env.host;
@@ -79,6 +91,9 @@ async function main(): Promise<void> {
     console.log(`Tessera is running at ${url}`);
     dispatcher.start();
     audits.start();
+    // uploads no record referred to within a day, now and hourly, in the background; harmless
+    // when several servers sweep at once
+    fileSweeper.start();
     console.log(
       firstAdmin.created
         ? `Admin login: ${firstAdmin.username} / ${firstAdmin.password}  (shown once — change it after signing in)`
@@ -90,8 +105,13 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
+  let stopping = false;
   const stop = () => {
-    const dispatched = dispatcher.stop(); // no new batch; the one in flight finishes
+    // a second signal (Ctrl-C reaches npm and the server both) must not cut the shutdown short
+    if (stopping) return;
+    stopping = true;
+    // no new batch or sweep; the ones in flight finish
+    const dispatched = Promise.all([dispatcher.stop(), fileSweeper.stop()]);
     server.close(() => {
       dispatched
         .then(() => audits.stop()) // a last auditedThrough; writes still open hold it back
@@ -102,8 +122,8 @@ async function main(): Promise<void> {
     if ('closeAllConnections' in server) server.closeAllConnections();
     setTimeout(() => process.exit(0), 3000).unref();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -1,24 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { call, makeUser, type Session, signIn } from './accounts-helpers.ts';
+import { call, type Session } from './accounts-helpers.ts';
 import { download, type FileEntry, pdfBytes, upload } from './files-helpers.ts';
-import { contract, createRecord, RECORDS, startRecordsWorld } from './records-helpers.ts';
+import {
+  contract,
+  createRecord,
+  makeDepartment,
+  makePerson,
+  RECORDS,
+  startRecordsWorld,
+} from './records-helpers.ts';
 
 const world = await startRecordsWorld();
 const { server, admin } = world;
 const { app } = server;
 after(() => assert.deepEqual(server.storage.warnings, []));
 
-async function department(name: string): Promise<string> {
-  const answer = await call(app, 'POST', '/api/departments', { as: admin, body: { name } });
-  assert.equal(answer.status, 201, JSON.stringify(answer.json));
-  return String(answer.json.id);
-}
-
-async function person(username: string, departmentId: string): Promise<Session> {
-  await makeUser(server, admin, { username, roles: ['user'], department: departmentId });
-  return signIn(app, username, 'correct horse battery');
-}
+const department = (name: string) => makeDepartment(world, name);
+const person = (username: string, departmentId: string) =>
+  makePerson(world, username, departmentId);
 
 const scanOf = async (as: Session, name = 'scan.pdf') => {
   const sent = await upload(app, as, { name, type: 'application/pdf', bytes: pdfBytes(64) });

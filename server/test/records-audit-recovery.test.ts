@@ -155,7 +155,7 @@ describe('the audit roll-forward after a crash', () => {
         {
           type: 'record.created',
           subject: stored.id,
-          key: `${stored.id}@${cutStored.json._rev}`,
+          key: `${stored.id}@1`,
           at: cutStored.json.updatedAt,
           actor: admin.user.id,
           before: false,
@@ -242,15 +242,23 @@ describe('auditedThrough', () => {
     let now = Date.parse('2026-03-01T10:00:00.000Z');
     const inFlight = createInFlightWrites(() => now);
     const sweeps: string[] = [];
+    const untils: string[] = [];
     const find = storage.find;
     storage.find = (async (query) => {
-      sweeps.push((query.selector.updatedAt as { $gte: string }).$gte);
+      const range = query.selector.updatedAt as { $gte: string; $lt?: string };
+      sweeps.push(range.$gte);
+      if (range.$lt !== undefined) untils.push(range.$lt);
       return find(query);
     }) as StoragePort['find'];
 
     const started = await rollForwardAudits({ storage, now: () => now }, first, mark, inFlight);
-    assert.equal(started.recovered, 0);
+    assert.equal(await started.recovered, 0);
     assert.deepEqual(sweeps, ['2026-02-28T10:00:00.000Z'], 'none stored: the last 24 hours');
+    assert.deepEqual(
+      untils,
+      ['2026-03-01T10:00:00.000Z'],
+      'writes after the start are logged by their own requests',
+    );
     const settings = () => readFile(join(dir, 'instance.json'), 'utf8').then(JSON.parse);
     assert.equal((await settings()).auditedThrough, '2026-03-01T09:59:55.000Z');
 
@@ -270,7 +278,8 @@ describe('auditedThrough', () => {
     const again = await openInstanceSettings(dir, ['a']);
     assert.equal(again.auditedThrough, '2026-03-01T10:01:55.000Z', 'the loader keeps it');
     assert.equal(again.instanceId, first.instanceId);
-    await rollForwardAudits({ storage, now: () => now }, again, mark, inFlight);
+    const next = await rollForwardAudits({ storage, now: () => now }, again, mark, inFlight);
+    await next.recovered;
     assert.deepEqual(sweeps.at(-1), '2026-03-01T10:01:55.000Z', 'the next start sweeps from it');
   });
 });

@@ -1,5 +1,6 @@
 import {
   call,
+  makeUser,
   type Session,
   signIn,
   startTestServer,
@@ -80,4 +81,24 @@ export async function createRecord(
     throw new Error(`create: ${answer.status} ${JSON.stringify(answer.json)}`);
   }
   return answer.json as Awaited<ReturnType<typeof createRecord>>;
+}
+
+/** Makes a department as the admin; returns its id. */
+export async function makeDepartment(world: RecordsWorld, name: string): Promise<string> {
+  const answer = await call(world.server.app, 'POST', '/api/departments', {
+    as: world.admin,
+    body: { name },
+  });
+  if (answer.status !== 201) throw new Error(`department: ${JSON.stringify(answer.json)}`);
+  return String(answer.json.id);
+}
+
+/** Makes a plain user in a department and signs them in. */
+export async function makePerson(
+  world: RecordsWorld,
+  username: string,
+  department: string,
+): Promise<Session> {
+  await makeUser(world.server, world.admin, { username, roles: ['user'], department });
+  return signIn(world.server.app, username, 'correct horse battery');
 }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { call, makeUser, type Session, signIn } from './accounts-helpers.ts';
-import { contract, createRecord, RECORDS, startRecordsWorld } from './records-helpers.ts';
+import {
+  contract,
+  createRecord,
+  makeDepartment,
+  makePerson,
+  RECORDS,
+  startRecordsWorld,
+} from './records-helpers.ts';
 
 const world = await startRecordsWorld();
 const { server, admin } = world;
@@ -11,16 +18,9 @@ after(() => assert.deepEqual(server.storage.warnings, []));
 const ROLES = '/api/apps/contracts/roles';
 const PASSWORD = 'correct horse battery';
 
-async function department(name: string): Promise<string> {
-  const answer = await call(app, 'POST', '/api/departments', { as: admin, body: { name } });
-  assert.equal(answer.status, 201, JSON.stringify(answer.json));
-  return String(answer.json.id);
-}
-
-async function person(username: string, departmentId: string): Promise<Session> {
-  await makeUser(server, admin, { username, roles: ['user'], department: departmentId });
-  return signIn(app, username, PASSWORD);
-}
+const department = (name: string) => makeDepartment(world, name);
+const person = (username: string, departmentId: string) =>
+  makePerson(world, username, departmentId);
 
 const ids = async (as: Session): Promise<string[]> => {
   const answer = await call(app, 'GET', `${RECORDS}?limit=100`, { as });

@@ -75,7 +75,7 @@ describe('the webhook dispatcher', () => {
     const body = JSON.parse(hit.body);
     assert.deepEqual(
       [body.type, body.subject, body.key, body.app, body.table],
-      ['record.created', record.id, `${record.id}@${record._rev}`, 'contracts', 'contract'],
+      ['record.created', record.id, `${record.id}@1`, 'contracts', 'contract'],
     );
     assert.equal(body.data.after.values.title, 'Signed');
     assert.deepEqual(

@@ -73,7 +73,7 @@ describe('record events into the outbox', () => {
       { type: created?.type, app: created?.app, table: created?.table, subject: created?.subject },
       { type: 'record.created', app: 'contracts', table: 'contract', subject: id },
     );
-    assert.equal(created?.key, `${id}@${made.json._rev}`, 'the audit entry key');
+    assert.equal(created?.key, `${id}@1`, 'the audit entry key: the first revision');
     assert.equal(created?.actor, admin.user.id);
     assert.equal(created?.data.after?.values.title, 'Lease');
     assert.equal(created?.data.before, undefined);
@@ -99,7 +99,7 @@ describe('record events into the outbox', () => {
     assert.equal(again.json.id, first.json.id);
     const deliveries = await deliveriesOf(world, hook.id);
     assert.equal(deliveries.length, 1);
-    assert.equal(deliveries[0]?.eventKey, `${first.json.id}@${first.json._rev}`);
+    assert.equal(deliveries[0]?.eventKey, `${first.json.id}@1`);
     await call(app, 'DELETE', `/api/webhooks/${hook.id}`, { as: admin });
   });
 

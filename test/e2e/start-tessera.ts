@@ -52,6 +52,15 @@ export async function startTessera(): Promise<RunningTessera> {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
       await exited;
+      // npm exits first; the server is still closing its storage: wait for the whole group
+      for (let waited = 0; child.pid !== undefined && waited < 10_000; waited += 50) {
+        try {
+          process.kill(-child.pid, 0);
+        } catch {
+          break; // no process of the group is left
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

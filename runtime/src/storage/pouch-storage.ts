@@ -79,6 +79,7 @@ export async function createPouchStorage(options: PouchStorageOptions): Promise<
       const { _rev: _ignored, ...body } = full as NewDocument<unknown> & { _rev?: string };
       return write(db, { ...body, _id: doc._id ?? newId(doc.type) }, 'create');
     },
+    createMany: (docs) => createMany(db, docs),
     async update(doc) {
       if (typeof doc._rev !== 'string' || doc._rev === '') {
         throw new StorageError(`update of "${doc._id}" needs the _rev it was read with`, 400);
@@ -123,6 +124,30 @@ async function write(db: PouchDatabase, doc: { readonly _id: string }, operation
   } catch (error) {
     throw toStorageError(error, operation, id);
   }
+}
+
+async function createMany<T extends object>(
+  db: PouchDatabase,
+  docs: readonly NewDocument<T>[],
+): Promise<(WriteResult | ConflictError)[]> {
+  const bodies = docs.map((doc) => {
+    const { _rev: _ignored, ...body } = doc as NewDocument<unknown> & { _rev?: string };
+    return { ...body, _id: doc._id ?? newId(doc.type) };
+  });
+  let results: readonly unknown[];
+  try {
+    results = await db.bulkDocs(bodies);
+  } catch (error) {
+    throw toStorageError(error, 'create', bodies[0]?._id);
+  }
+  return bodies.map((body, index) => {
+    const result = results[index] as { ok?: boolean; rev?: unknown; error?: unknown } | undefined;
+    if (result?.ok === true && typeof result.rev === 'string')
+      return { id: body._id, rev: result.rev };
+    const error = toStorageError(result, 'create', body._id);
+    if (error instanceof ConflictError) return error;
+    throw error;
+  });
 }
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));

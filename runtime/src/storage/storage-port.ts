@@ -83,6 +83,15 @@ export interface StoragePort {
   get<T>(id: string): Promise<Stored<T> | undefined>;
   /** Creates a document; a second create of the same `_id` fails with ConflictError. */
   create<T>(doc: NewDocument<T>, options?: CreateOptions): Promise<WriteResult>;
+  /**
+   * Creates several new documents in one write (CouchDB `_bulk_docs`): on embedded storage they
+   * land in one batch, all or none; on CouchDB each document commits on its own. Each result is
+   * the document's `{ id, rev }` or, for an id that exists already, a ConflictError — the others
+   * are written regardless. Any other failure rejects the whole call.
+   */
+  createMany<T extends object>(
+    docs: readonly NewDocument<T>[],
+  ): Promise<(WriteResult | ConflictError)[]>;
   /** Writes a new revision; fails with ConflictError when `_rev` is not the current one. */
   update<T>(doc: Stored<T>): Promise<WriteResult>;
   /**

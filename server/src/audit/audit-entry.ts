@@ -63,13 +63,16 @@ export interface AuditInput {
 export const auditIdOf = (key: string, order = 0): string =>
   `audit:${String(order).padStart(10, '0')}:${tokenDigest(key)}`;
 
-/** Appends an entry; with a key, a retry of the same change appends nothing more. */
-export async function appendAudit(
-  storage: StoragePort,
-  input: AuditInput,
-  now = new Date(),
-): Promise<string> {
-  const entry: AuditEntry = {
+/** The entry of a keyed change as it is stored, under its deterministic id (written elsewhere). */
+export function keyedAuditDocument(
+  input: AuditInput & { readonly key: string },
+  now: Date,
+): AuditEntry & { readonly _id: string } {
+  return { _id: auditIdOf(input.key, input.order), ...auditEntryOf(input, now) };
+}
+
+function auditEntryOf(input: AuditInput, now: Date): AuditEntry {
+  return {
     type: 'audit',
     schemaVersion: 1,
     at: now.toISOString(),
@@ -83,15 +86,24 @@ export async function appendAudit(
     ...(input.after === undefined ? {} : { after: strip(input.after) }),
     ...(input.recovered === true ? { recovered: true as const } : {}),
   };
-  if (input.key === undefined) return (await storage.create(entry)).id;
+}
+
+/** Appends an entry; with a key, a retry of the same change appends nothing more. */
+export async function appendAudit(
+  storage: StoragePort,
+  input: AuditInput,
+  now = new Date(),
+): Promise<string> {
+  const { key } = input;
+  if (key === undefined) return (await storage.create(auditEntryOf(input, now))).id;
   // One entry per key, by its id: a retry's create of the same id is refused, and it was logged.
-  const id = auditIdOf(input.key, input.order);
+  const doc = keyedAuditDocument({ ...input, key }, now);
   try {
-    await storage.create({ ...entry, _id: id });
+    await storage.create(doc);
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }
-  return id;
+  return doc._id;
 }
 
 /** The history of one document, newest first, a page at a time. */

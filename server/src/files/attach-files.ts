@@ -1,6 +1,6 @@
 import { NotFoundError, type StoragePort, type Stored } from '@tessera/runtime';
 import type { FileFields } from './file-document.ts';
-import { fileTaken } from './file-errors.ts';
+import { fileGone, fileTaken } from './file-errors.ts';
 
 /** A file a record's values refer to, and where (for the answer when it was taken meanwhile). */
 export interface FileUse {
@@ -11,7 +11,9 @@ export interface FileUse {
 /**
  * Marks each file as the record's, once. Two writes racing for one unattached file both pass
  * the check before writing; the first to mark it keeps it. The other, given `undo`, releases the
- * files it marked, takes its own write back and answers 409 naming the entry.
+ * files it marked, takes its own write back and answers 409 naming the entry. A file removed
+ * since the check (the sweep of unattached uploads) is undone the same way (409 `file_gone`),
+ * so no record is left referring to a file that is not there.
  */
 export async function attachFiles(
   storage: StoragePort,
@@ -22,7 +24,7 @@ export async function attachFiles(
   const marked: string[] = [];
   for (const use of uses) {
     // set inside the change, which may run more than once: the last run counts
-    let outcome = 'ours' as 'marked' | 'ours' | 'taken';
+    let outcome = 'ours' as 'marked' | 'ours' | 'taken' | 'gone';
     try {
       await storage.mutate<FileFields>(use.id, (current) => {
         if (current.record === undefined) {
@@ -33,14 +35,15 @@ export async function attachFiles(
         return undefined;
       });
     } catch (error) {
-      if (error instanceof NotFoundError) continue; // checked a moment ago; nothing to mark
-      throw error;
+      // checked a moment ago, removed since (swept as an abandoned upload)
+      if (!(error instanceof NotFoundError)) throw error;
+      outcome = 'gone';
     }
     if (outcome === 'marked') marked.push(use.id);
-    if (outcome === 'taken' && undo) {
+    if ((outcome === 'taken' || outcome === 'gone') && undo) {
       await release(storage, marked, record);
       await undo();
-      throw fileTaken(use.pointer, use.id);
+      throw outcome === 'taken' ? fileTaken(use.pointer, use.id) : fileGone(use.pointer, use.id);
     }
   }
 }

@@ -103,3 +103,15 @@ export const fileTaken = (path: string, id: string) =>
     },
     path,
   );
+
+/** The file was removed (an abandoned upload swept) between the check and this record's write. */
+export const fileGone = (path: string, id: string) =>
+  new ApiError(
+    409,
+    'file_gone',
+    {
+      en: `file "${id}" was removed at the same moment (an upload left unattached too long); upload it again; nothing was saved`,
+      'zh-CN': `文件“${id}”恰在此时被删除（上传后长时间未使用），请重新上传；本次未保存`,
+    },
+    path,
+  );

@@ -14,8 +14,8 @@ export const AUDIT_MARGIN_MS = 5_000;
 export const FIRST_SWEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface AuditRollForward {
-  /** Entries the start-up sweep wrote. */
-  readonly recovered: number;
+  /** The start-up sweep, running in the background: resolves with the entries it wrote. */
+  readonly recovered: Promise<number>;
   /** Starts the heartbeat (unref'd: it never keeps the process alive). */
   start(): void;
   /** Stops it and writes the mark a last time (a clean stop). */
@@ -23,10 +23,12 @@ export interface AuditRollForward {
 }
 
 /**
- * At start (ADR 0018): rolls forward the audit entries of the record changes made since this
- * node last knew all of its changes logged, then keeps that moment in node-local settings: now
- * at start, then every `AUDIT_HEARTBEAT_MS` and at a clean stop the start of the oldest write
- * still in flight (or now), minus `AUDIT_MARGIN_MS`.
+ * At start (ADR 0018): rolls forward, in the background, the audit entries of the record
+ * changes made between the moment this node last knew all of its changes logged and this start
+ * (later writes are logged by their own requests), then keeps that moment in node-local
+ * settings: the start once the sweep is done, then every `AUDIT_HEARTBEAT_MS` and at a clean
+ * stop the start of the oldest write still in flight (or now), minus `AUDIT_MARGIN_MS`. Until
+ * the sweep is done the mark stays where it was, so a crash during it loses nothing.
  */
 export async function rollForwardAudits(
   context: RecoveryContext,
@@ -36,11 +38,18 @@ export async function rollForwardAudits(
 ): Promise<AuditRollForward> {
   const startedAt = context.now();
   const since = settings.auditedThrough ?? new Date(startedAt - FIRST_SWEEP_MS).toISOString();
-  const { recovered } = await recoverRecordAudits(context, since);
+  let swept = false;
   const through = () =>
-    new Date((inFlight.oldest() ?? context.now()) - AUDIT_MARGIN_MS).toISOString();
-  // nothing was written before the sweep began: all of it is logged now
-  await mark.write(new Date(startedAt - AUDIT_MARGIN_MS).toISOString());
+    swept ? new Date((inFlight.oldest() ?? context.now()) - AUDIT_MARGIN_MS).toISOString() : since;
+  const recovered = recoverRecordAudits(context, since, new Date(startedAt).toISOString()).then(
+    async (result) => {
+      swept = true;
+      // everything written before the sweep's end moment is logged now
+      await mark.write(new Date(startedAt - AUDIT_MARGIN_MS).toISOString());
+      return result.recovered;
+    },
+  );
+  recovered.catch(() => undefined); // the caller reports it; never an unhandled rejection
   let timer: NodeJS.Timeout | undefined;
   return {
     recovered,

@@ -1,6 +1,12 @@
 import type { Locale, Platform } from '@tessera/core';
-import { ConflictError, NotFoundError, newId, type Stored } from '@tessera/runtime';
-import { appendAudit } from '../audit/audit-entry.ts';
+import {
+  ConflictError,
+  type NewDocument,
+  NotFoundError,
+  newId,
+  type Stored,
+} from '@tessera/runtime';
+import { appendAudit, keyedAuditDocument } from '../audit/audit-entry.ts';
 import { recordFiles } from '../files/record-files.ts';
 import { ApiError } from '../http/api-error.ts';
 import { readPage } from '../storage/read-page.ts';
@@ -35,6 +41,9 @@ export const auditOrder = (key: string): number => {
   const generation = Number.parseInt(key.slice(key.lastIndexOf('@') + 1), 10);
   return (Number.isSafeInteger(generation) ? generation : 0) + (key.endsWith('/delete') ? 1 : 0);
 };
+
+/** The key of a record's creation: its first revision, whatever the revision's hash. */
+export const createKeyOf = (id: string): string => `${id}@1`;
 
 export interface RecordsContext extends StoreContext {
   readonly platform: Platform;
@@ -124,46 +133,73 @@ export function createRecordService(context: RecordsContext): RecordService {
     return { doc, mapping };
   };
 
-  const audit = (
+  type Change = { before?: RecordView; after?: RecordView };
+
+  const auditInput = (
     action: string,
     caller: RecordCaller,
     doc: RecordDocument,
     key: string,
-    change: { before?: RecordView; after?: RecordView },
-  ) =>
-    appendAudit(
-      storage,
-      {
-        actor: caller.userId,
-        action,
-        subject: { id: doc._id, type: RECORD_TYPE },
-        app: doc.app,
-        table: doc.table,
-        key,
-        order: auditOrder(key),
-        ...change,
-      },
-      new Date(context.now()),
-    );
+    change: Change,
+  ) => ({
+    actor: caller.userId,
+    action,
+    subject: { id: doc._id, type: RECORD_TYPE },
+    app: doc.app,
+    table: doc.table,
+    key,
+    order: auditOrder(key),
+    ...change,
+  });
 
-  /** Audits a change, then publishes its webhook event under the audit entry's key. */
-  const recorded = async (...args: Parameters<typeof audit>) => {
-    await audit(...args);
-    const [action, caller, doc, key, data] = args;
+  /** Publishes a change's webhook event under its audit entry's key. */
+  const publish = async (
+    action: string,
+    caller: RecordCaller,
+    doc: RecordDocument,
+    key: string,
+    data: Change,
+  ) => {
     const type = RECORD_EVENT_OF_ACTION[action];
     if (context.events === undefined || type === undefined) return;
     const { app, table, _id: subject } = doc;
-    const at = isoNow(context);
     await context.events.publish({
       type,
       app,
       table,
       subject,
       key,
-      at,
+      at: isoNow(context),
       actor: caller.userId,
       data,
     });
+  };
+
+  /** Audits a change, then publishes its webhook event under the audit entry's key. */
+  const recorded = async (...args: Parameters<typeof publish>) => {
+    await appendAudit(storage, auditInput(...args), new Date(context.now()));
+    await publish(...args);
+  };
+
+  /**
+   * A new record and its `record.create` entry in one write: one batch on embedded storage
+   * (both or neither), one `_bulk_docs` round trip on CouchDB.
+   */
+  const createLogged = async (
+    doc: NewDocument<RecordFields> & { _id: string },
+    caller: RecordCaller,
+  ): Promise<Stored<RecordFields>> => {
+    const key = createKeyOf(doc._id);
+    const draft = { ...doc, _rev: '' } as Stored<RecordFields>;
+    const entry = keyedAuditDocument(
+      { ...auditInput('record.create', caller, draft, key, { after: recordView(draft) }), key },
+      new Date(context.now()),
+    );
+    const [written] = await storage.createMany([doc, entry]);
+    if (!written || written instanceof ConflictError) throw recordConflict(doc._id);
+    const stored = { ...doc, _rev: written.rev } as Stored<RecordFields>;
+    await publish('record.create', caller, stored, key, { after: recordView(stored) });
+    return stored;
   };
 
   const service: RecordService = {
@@ -205,6 +241,12 @@ export function createRecordService(context: RecordsContext): RecordService {
         updatedAt: now,
         updatedBy: caller.userId,
       };
+      if (claimKey === undefined && resolved.files.length === 0) {
+        return {
+          record: recordView(await createLogged({ _id: id, ...fields }, caller)),
+          replayed: false,
+        };
+      }
       const written = await storage.create<RecordFields>(
         { _id: id, ...fields },
         claimKey === undefined ? {} : { idempotencyKey: claimKey },
@@ -221,7 +263,7 @@ export function createRecordService(context: RecordsContext): RecordService {
       const undoCreate = () => storage.remove(doc._id, doc._rev);
       await files.attach(resolved.files, doc._id, written.id === id ? undoCreate : undefined);
       // keyed by the first write: a retried create (after a crash too) logs it once
-      await recorded('record.create', caller, doc, `${doc._id}@${written.rev}`, {
+      await recorded('record.create', caller, doc, createKeyOf(doc._id), {
         after: recordView(doc),
       });
       return { record: recordView(doc), replayed: written.id !== id };

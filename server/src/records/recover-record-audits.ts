@@ -4,7 +4,7 @@ import type { StoreContext } from '../storage/store-context.ts';
 import type { EventPublisher } from '../webhooks/event-publisher.ts';
 import { RECORD_EVENT_OF_ACTION } from '../webhooks/event-types.ts';
 import { RECORD_TYPE, type RecordFields, recordView } from './record-document.ts';
-import { auditOrder } from './record-service.ts';
+import { auditOrder, createKeyOf } from './record-service.ts';
 
 export interface RecoveryContext extends StoreContext {
   /** Owed the webhook event of every entry recovered; none published when absent. */
@@ -34,6 +34,7 @@ const PAGE_SIZE = 200;
 export async function recoverRecordAudits(
   context: RecoveryContext,
   since: string,
+  until?: string,
 ): Promise<Recovery> {
   const { storage } = context;
   let checked = 0;
@@ -42,14 +43,17 @@ export async function recoverRecordAudits(
   do {
     const page = await storage.find<RecordFields>({
       index: INDEX.recordsByUpdated,
-      selector: { type: RECORD_TYPE, updatedAt: { $gte: since } },
+      selector: {
+        type: RECORD_TYPE,
+        updatedAt: until === undefined ? { $gte: since } : { $gte: since, $lt: until },
+      },
       sort: [{ type: 'asc' }, { updatedAt: 'asc' }],
       limit: PAGE_SIZE,
       ...(cursor === undefined ? {} : { cursor }),
     });
     for (const doc of page.docs) {
       checked++;
-      const key = `${doc._id}@${doc._rev}`;
+      const key = doc._rev.startsWith('1-') ? createKeyOf(doc._id) : `${doc._id}@${doc._rev}`;
       const order = auditOrder(key);
       if ((await storage.get(auditIdOf(key, order))) !== undefined) continue;
       const action = order === 1 ? 'record.create' : 'record.update';

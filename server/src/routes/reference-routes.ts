@@ -27,6 +27,7 @@ const ASSETS: Readonly<Record<string, { readonly path: string; readonly type: st
   'swagger-ui.css': { path: join(SWAGGER_ROOT, 'swagger-ui.css'), type: 'text/css; charset=utf-8' },
   'swagger-ui-bundle.js': { path: join(SWAGGER_ROOT, 'swagger-ui-bundle.js'), type: JS },
   'reference-init.js': { path: join(OWN_ROOT, 'reference-init.js'), type: JS },
+  'reference.css': { path: join(OWN_ROOT, 'reference.css'), type: 'text/css; charset=utf-8' },
 };
 
 /**

@@ -27,9 +27,14 @@ export function withReadCache(storage: StoragePort, options: ReadCacheOptions): 
   const cache = new Map<string, { at: number; doc: Stored<unknown> | undefined }>();
   const max = options.maxEntries ?? 10_000;
   const hot = (id: string) => options.prefixes.some((prefix) => id.startsWith(prefix));
-  const drop = (id: string) => cache.delete(id);
-  /** Bumped by every write, so a read that was in flight across a write is not kept. */
-  let generation = 0;
+  /** Writes begun per hot id: a read of an id that was in flight across its write is not kept. */
+  const writes = new Map<string, number>();
+  const spoil = (id: string | undefined) => {
+    if (id === undefined || !hot(id)) return;
+    cache.delete(id);
+    writes.set(id, (writes.get(id) ?? 0) + 1);
+    if (writes.size > max) writes.delete(writes.keys().next().value ?? '');
+  };
 
   const overrides: Partial<StoragePort> = {
     async get<T>(id: string) {
@@ -39,33 +44,34 @@ export function withReadCache(storage: StoragePort, options: ReadCacheOptions): 
       if (known && now - known.at < options.ttlMs && now >= known.at) {
         return known.doc as Stored<T> | undefined;
       }
-      const started = generation;
+      const started = writes.get(id) ?? 0;
       const doc = await storage.get<T>(id);
-      if (started === generation) {
-        if (cache.size >= max) drop(cache.keys().next().value ?? '');
+      if (started === (writes.get(id) ?? 0)) {
+        if (cache.size >= max) cache.delete(cache.keys().next().value ?? '');
         cache.set(id, { at: now, doc });
       }
       return doc;
     },
     create(doc, createOptions) {
-      generation++;
-      if (doc._id !== undefined) drop(doc._id);
+      spoil(doc._id);
       return storage.create(doc, createOptions);
+    },
+    createMany(docs) {
+      for (const doc of docs) spoil(doc._id);
+      return storage.createMany(docs);
     },
     update: (doc) => writing(doc._id, () => storage.update(doc)),
     mutate: (id, change, mutateOptions) =>
       writing(id, () => storage.mutate(id, change, mutateOptions)),
     remove: (id, rev) => writing(id, () => storage.remove(id, rev)),
   };
-  /** Drops the copy before and after the write, and spoils reads that were in flight. */
+  /** Drops the copy before and after the write, and spoils reads of the id in flight. */
   const writing = async <R>(id: string, write: () => Promise<R>): Promise<R> => {
-    generation++;
-    drop(id);
+    spoil(id);
     try {
       return await write();
     } finally {
-      generation++;
-      drop(id);
+      spoil(id);
     }
   };
   // everything else (finds, indexes, attachments, backups …) goes to the storage itself

@@ -42,6 +42,8 @@ export const INDEX = {
   deliveriesByWebhook: 'webhook-deliveries-by-webhook',
   /** Pending deliveries by when they are due: the dispatcher's queue. */
   deliveriesDue: 'webhook-deliveries-due',
+  /** Uploads no record refers to, oldest first: the sweep of abandoned uploads. */
+  filesUnattached: 'files-unattached',
 } as const;
 
 export const STORAGE_INDEXES: readonly IndexDefinition[] = [
@@ -68,6 +70,12 @@ export const STORAGE_INDEXES: readonly IndexDefinition[] = [
   { name: INDEX.webhooksActive, fields: ['type', 'active', 'createdAt'] },
   { name: INDEX.deliveriesByWebhook, fields: ['type', 'webhook', 'createdAt'] },
   { name: INDEX.deliveriesDue, fields: ['type', 'status', 'nextAttemptAt'] },
+  // files: only uploads without `record` (a partial index; src/files/sweep-unattached-files.ts)
+  {
+    name: INDEX.filesUnattached,
+    fields: ['type', 'uploadedAt'],
+    partial: { type: 'file', record: { $exists: false } },
+  },
 ];
 
 /** Creates the indexes that are missing (at start; cheap when they all exist). */

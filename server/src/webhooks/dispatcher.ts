@@ -6,6 +6,10 @@ import { type DeliverOptions, type DeliveryResult, deliver } from './deliver.ts'
 import { DELIVERY_TYPE, type DeliveryDocument, type DeliveryFields } from './delivery-document.ts';
 import { type SkippedAttempt, settleDelivery } from './delivery-outcome.ts';
 import { readWebhook } from './webhook-document.ts';
+import { mayHaveWebhooks, pruneRegistry } from './webhook-registry.ts';
+
+/** How often an idle dispatcher looks for deleted subscriptions to drop from the registry. */
+const PRUNE_EVERY_MS = 60_000;
 
 export interface DispatcherOptions extends StoreContext {
   /** This server (instance.json's `instanceId`): the `claimedBy` of its claims. */
@@ -99,7 +103,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return written ? next.status : undefined;
   };
 
+  let prunedAt = Number.NEGATIVE_INFINITY;
   const runOnce = async (): Promise<RunReport> => {
+    // no subscription, no delivery owed: one read instead of a query (webhook-registry.ts)
+    if (!(await mayHaveWebhooks(storage))) {
+      return { attempted: 0, delivered: 0, failed: 0, skipped: 0 };
+    }
     const page = await storage.find<DeliveryFields>({
       index: INDEX.deliveriesDue,
       selector: {
@@ -109,6 +118,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       },
       limit: batchSize,
     });
+    if (page.docs.length === 0 && options.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = options.now();
+      await pruneRegistry(storage); // nothing due: deleted subscriptions may leave the registry
+    }
     const claimed = (await Promise.all(page.docs.map((doc) => claim(doc._id)))).filter(
       (doc): doc is DeliveryDocument => doc !== undefined,
     );

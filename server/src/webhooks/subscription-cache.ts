@@ -2,6 +2,7 @@ import { readAll } from '../storage/read-page.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { WEBHOOK_TYPE, type WebhookDocument, type WebhookFields } from './webhook-document.ts';
+import { mayHaveWebhooks } from './webhook-registry.ts';
 
 /**
  * How long a server reuses the list of active subscriptions when publishing: a subscription
@@ -26,10 +27,14 @@ export function subscriptionCache(
     active() {
       const now = context.now();
       if (cached === undefined || now - cached.at >= ttlMs || now < cached.at) {
-        const list = readAll<WebhookFields>(context.storage, {
-          index: INDEX.webhooksActive,
-          selector: { type: WEBHOOK_TYPE, active: true },
-        }).catch((error: unknown) => {
+        const read = async () =>
+          (await mayHaveWebhooks(context.storage))
+            ? readAll<WebhookFields>(context.storage, {
+                index: INDEX.webhooksActive,
+                selector: { type: WEBHOOK_TYPE, active: true },
+              })
+            : [];
+        const list = read().catch((error: unknown) => {
           cached = undefined;
           throw error;
         });

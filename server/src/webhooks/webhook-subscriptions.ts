@@ -14,6 +14,7 @@ import {
   webhookView,
 } from './webhook-document.ts';
 import { checkScope, checkUrl, newWebhookSecret } from './webhook-input.ts';
+import { registerWebhook } from './webhook-registry.ts';
 import type { WebhooksContext } from './webhooks-context.ts';
 
 export interface WebhookInput {
@@ -61,6 +62,8 @@ export async function createWebhook(
     updatedAt: at,
   };
   const id = newId(WEBHOOK_TYPE);
+  // registered first: a crash in between leaves an id that only costs a query, never a miss
+  await registerWebhook(context.storage, id);
   const { rev } = await context.storage.create<WebhookFields>({
     ...fields,
     _id: id,
@@ -114,6 +117,7 @@ export async function updateWebhook(
 
 export async function deleteWebhook(context: WebhooksContext, id: string): Promise<void> {
   const hook = await getWebhook(context, id);
+  // stays in the registry until the dispatcher has failed what was owed to it (pruneRegistry)
   await context.storage.remove(hook._id, hook._rev);
   context.subscriptions.invalidate();
 }
