@@ -18,6 +18,9 @@ import { createEventPublisher } from './webhooks/event-publisher.ts';
 import { ensureWebhookRegistry } from './webhooks/webhook-registry.ts';
 import { webhooksContext } from './webhooks/webhooks-context.ts';
 
+/** How long the start waits for the audit roll-forward before listening anyway. */
+const RECOVERY_WAIT_MS = 5000;
+
 /**
  * Starts Tessera: `HOST`, `PORT` (0 = any free port) and `DATA_DIR` from the environment; shared
  * data embedded under `DATA_DIR/pouchdb`, or in CouchDB when `COUCHDB_URL` is set.
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
     await auditedThroughMark(env.dataDir),
     inFlight,
   );
-  audits.recovered.then(
+  const recovering = audits.recovered.then(
     (recovered) => {
       if (recovered > 0) {
         console.log(
@@ -65,6 +68,12 @@ async function main(): Promise<void> {
     },
     (error: unknown) => console.error(`rolling forward audit entries failed: ${String(error)}`),
   );
+  // the usual sweep (a few minutes of writes) ends before listening; one that first has to index
+  // a large database goes on in the background rather than hold the start up
+  await Promise.race([
+    recovering,
+    new Promise((done) => setTimeout(done, RECOVERY_WAIT_MS).unref()),
+  ]);
   const app = createApp({
     platform,
     storage,
