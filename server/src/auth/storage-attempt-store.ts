@@ -1,4 +1,5 @@
-import { ConflictError, type StoragePort, type Stored } from '@tessera/runtime';
+import type { StoragePort, Stored } from '@tessera/runtime';
+import { createOrMutate } from '../storage/create-or-mutate.ts';
 import type { AttemptStore } from './attempt-store.ts';
 import { tokenDigest } from './secret-token.ts';
 
@@ -27,27 +28,14 @@ const attemptsId = (key: string) => `${ATTEMPTS_TYPE}:${tokenDigest(key)}`;
  */
 export function storageAttemptStore(storage: StoragePort): AttemptStore {
   const write = async (key: string, change: (kept: readonly number[]) => readonly number[]) => {
-    const id = attemptsId(key);
-    const current = await storage.get<AttemptsFields>(id);
-    if (!current) {
-      const failures = change([]);
-      if (failures.length === 0) return;
-      try {
-        await storage.create<AttemptsFields>({
-          _id: id,
-          type: ATTEMPTS_TYPE,
-          schemaVersion: 1,
-          failures,
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error; // made meanwhile: change that one
-      }
-    }
-    await storage.mutate<AttemptsFields>(
-      id,
+    const failures = change([]);
+    await createOrMutate<AttemptsFields>(
+      storage,
+      attemptsId(key),
+      () =>
+        failures.length === 0 ? undefined : { type: ATTEMPTS_TYPE, schemaVersion: 1, failures },
       (doc): Stored<AttemptsFields> => ({ ...doc, failures: change(doc.failures) }),
-      { retries: RETRIES },
+      RETRIES,
     );
   };
   return {

@@ -1,4 +1,5 @@
-import { ConflictError, type StoragePort, type Stored } from '@tessera/runtime';
+import type { StoragePort, Stored } from '@tessera/runtime';
+import { createOrMutate } from '../storage/create-or-mutate.ts';
 import { readAll } from '../storage/read-page.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import { DELIVERY_TYPE } from './delivery-document.ts';
@@ -40,24 +41,16 @@ async function changeRegistry(
   storage: StoragePort,
   change: (ids: readonly string[]) => readonly string[],
 ): Promise<void> {
-  if ((await storage.get(REGISTRY_ID)) === undefined) {
-    try {
-      const webhooks = [...new Set(change(await allWebhookIds(storage)))];
-      await storage.create<RegistryFields>({
-        _id: REGISTRY_ID,
-        type: REGISTRY_TYPE,
-        schemaVersion: 1,
-        webhooks,
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error; // made meanwhile: change that one
-    }
-  }
-  await storage.mutate<RegistryFields>(
+  await createOrMutate<RegistryFields>(
+    storage,
     REGISTRY_ID,
+    async () => ({
+      type: REGISTRY_TYPE,
+      schemaVersion: 1,
+      webhooks: [...new Set(change(await allWebhookIds(storage)))],
+    }),
     (doc): Stored<RegistryFields> => ({ ...doc, webhooks: [...new Set(change(doc.webhooks))] }),
-    { retries: 30 },
+    30,
   );
 }
 
