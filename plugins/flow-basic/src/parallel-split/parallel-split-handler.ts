@@ -1,0 +1,11 @@
+import type { NodeHandler } from '@tessera/runtime/flow';
+
+/** 并行分支: one token per outgoing edge, each marked as inside this split. */
+export const parallelSplitHandler: NodeHandler = {
+  type: 'parallel-split',
+  enter(step, token, node) {
+    step.consume(token);
+    const branches = [...token.branches, token.id];
+    for (const edge of step.flow.outgoing(node.id)) step.arrive(edge.to, branches, edge.id);
+  },
+};

@@ -1,0 +1,14 @@
+import type { NodeHandler } from '@tessera/runtime/flow';
+
+/**
+ * 回写: owes the server one write to another table, recorded on the instance with the
+ * record's values so it is applied exactly once, even after a crash (decision 11).
+ */
+export const writeBackHandler: NodeHandler = {
+  type: 'write-back',
+  enter(step, token, node) {
+    step.owe({ type: 'writeBack', node: node.id });
+    step.log({ action: 'wroteBack', node: node.id });
+    step.leave(token);
+  },
+};

@@ -1,0 +1,60 @@
+import type { Bilingual } from '@tessera/core';
+
+export type FlowErrorCode =
+  | 'task.notFound'
+  | 'task.closed'
+  | 'task.notYours'
+  | 'task.kind'
+  | 'instance.state'
+  | 'instance.notInitiator'
+  | 'start.notAllowed'
+  | 'assignee.unresolved'
+  | 'assignee.choose'
+  | 'user.unknown'
+  | 'return.notAllowed'
+  | 'withdraw.tooLate'
+  | 'opinion.required'
+  | 'expression.failed'
+  | 'flow.noPath'
+  | 'flow.loop'
+  | 'node.unknownType'
+  | 'command.unknown';
+
+/** HTTP status the server answers with for each code. */
+const STATUS: Record<FlowErrorCode, number> = {
+  'task.notFound': 404,
+  'task.closed': 409,
+  'task.notYours': 403,
+  'task.kind': 400,
+  'instance.state': 409,
+  'instance.notInitiator': 403,
+  'start.notAllowed': 403,
+  'assignee.unresolved': 422,
+  'assignee.choose': 422,
+  'user.unknown': 400,
+  'return.notAllowed': 400,
+  'withdraw.tooLate': 409,
+  'opinion.required': 400,
+  'expression.failed': 422,
+  'flow.noPath': 422,
+  'flow.loop': 422,
+  'node.unknownType': 500,
+  'command.unknown': 400,
+};
+
+/**
+ * A command the flow refuses, with a message in both languages and, where one is to blame,
+ * the field (`/opinion`, `/to`) or the node config path (`/nodes/legal/config/assignees/0`).
+ */
+export class FlowError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: FlowErrorCode,
+    readonly text: Bilingual,
+    readonly field?: string,
+  ) {
+    super(text.en);
+    this.name = 'FlowError';
+    this.status = STATUS[code];
+  }
+}

@@ -1,0 +1,10 @@
+export * from './commands.ts';
+export * from './effects.ts';
+export { applyCommand, createInstance, type FlowResult, type NewInstance } from './engine.ts';
+export { FlowError, type FlowErrorCode } from './flow-error.ts';
+export { type FlowContext, FlowStep, type OpenTaskOptions } from './flow-step.ts';
+export * from './instance.ts';
+export { addMs, celDurationMs, isoDurationMs } from './iso-duration.ts';
+export * from './node-handler.ts';
+export * from './organisation.ts';
+export { type PreparedFlow, type PrepareOptions, prepareFlow } from './prepare-flow.ts';
