@@ -11,13 +11,6 @@ import { subFlowHandler } from './sub-flow/sub-flow-handler.ts';
 import { timerHandler } from './timer/timer-handler.ts';
 import { writeBackHandler } from './write-back/write-back-handler.ts';
 
-export {
-  planWriteBack,
-  type WriteBackInput,
-  type WriteBackPlan,
-  writeBackRecordId,
-} from './write-back/plan-write-back.ts';
-
 /** How each basic node type runs, one handler per node type folder (the engine's registry). */
 export const flowBasicHandlers: readonly NodeHandler[] = [
   startHandler,

@@ -26,6 +26,12 @@ export { StartConfig, startNode } from './start/start-node.ts';
 export { SubFlowConfig, type SubFlowConfigValue } from './sub-flow/sub-flow-config.ts';
 export { subFlowNode } from './sub-flow/sub-flow-node.ts';
 export { TimerConfig, timerNode } from './timer/timer-node.ts';
+export {
+  planWriteBack,
+  type WriteBackInput,
+  type WriteBackPlan,
+  writeBackRecordId,
+} from './write-back/plan-write-back.ts';
 export { WriteBackConfig, type WriteBackConfigValue } from './write-back/write-back-config.ts';
 export { writeBackNode } from './write-back/write-back-node.ts';
 

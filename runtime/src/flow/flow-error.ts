@@ -52,6 +52,8 @@ export class FlowError extends Error {
     readonly code: FlowErrorCode,
     readonly text: Bilingual,
     readonly field?: string,
+    /** Data for the caller, e.g. the `candidates` to pick from for `assignee.choose`. */
+    readonly detail?: Readonly<Record<string, unknown>>,
   ) {
     super(text.en);
     this.name = 'FlowError';

@@ -89,8 +89,13 @@ export class FlowStep {
     });
   }
 
-  fail(code: ConstructorParameters<typeof FlowError>[0], text: Bilingual, field?: string): never {
-    throw new FlowError(code, text, field);
+  fail(
+    code: ConstructorParameters<typeof FlowError>[0],
+    text: Bilingual,
+    field?: string,
+    detail?: Readonly<Record<string, unknown>>,
+  ): never {
+    throw new FlowError(code, text, field, detail);
   }
 
   assignees(rules: readonly AssigneeRule[], node: FlowNode, path: string): string[] {

@@ -1,3 +1,4 @@
+export * from './analytics.ts';
 export * from './commands.ts';
 export * from './effects.ts';
 export { applyCommand, createInstance, type FlowResult, type NewInstance } from './engine.ts';
@@ -8,3 +9,4 @@ export { addMs, celDurationMs, isoDurationMs } from './iso-duration.ts';
 export * from './node-handler.ts';
 export * from './organisation.ts';
 export { type PreparedFlow, type PrepareOptions, prepareFlow } from './prepare-flow.ts';
+export * from './simulate.ts';

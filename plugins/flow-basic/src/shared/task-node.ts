@@ -50,6 +50,7 @@ function holders(
       'zh-CN': `请为节点“${node.id}”从以下人员中选择一人：${resolved.join('、')}`,
     },
     `/choose/${node.id}`,
+    { candidates: resolved },
   );
 }
 
