@@ -120,6 +120,8 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
         const ctx = typeof context === 'function' ? context(before) : context;
         const result = applyCommand(flow, before, command, ctx);
         if (result.replayed) {
+          // the first try may have died between the commit and these writes
+          await writeProjections(storage, before, [], before, true);
           if (before.owed.length > 0) await settleOwed(before, before.owed);
           return result;
         }

@@ -42,8 +42,10 @@ export async function writeProjections(
   instance: FlowInstance,
   effects: readonly FlowEffect[],
   before: FlowInstance | undefined,
+  /** Rewrite every task's entry, not only those the effects touched (a retried command). */
+  all = false,
 ) {
-  const touched = new Set<string>();
+  const touched = new Set<string>(all ? instance.tasks.map((task) => task.id) : []);
   const timers: Entry[] = [];
   for (const effect of effects) {
     if (effect.type === 'task.created' || effect.type === 'task.closed')
