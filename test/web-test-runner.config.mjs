@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { commonJsAsEsm } from './commonjs-as-esm-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,7 +42,10 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 120000,
   reporters: [defaultReporter(), summaryReporter(), countingReporter()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') })],
+  plugins: [
+    commonJsAsEsm(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json') }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

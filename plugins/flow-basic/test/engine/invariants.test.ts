@@ -116,7 +116,10 @@ function checkInvariants(instance: FlowInstance) {
   }
   if (instance.status === 'draft')
     assert.ok(instance.tasks.some((t) => t.kind === 'draft' && t.status === 'open'));
-  instance.timeline.forEach((entry, index) => assert.equal(entry.seq, index + 1));
+  assert.deepEqual(
+    instance.timeline.map((entry) => entry.seq),
+    instance.timeline.map((_, index) => index + 1),
+  );
   assert.equal(
     new Set(instance.tasks.map((task) => task.id)).size,
     instance.tasks.length,
