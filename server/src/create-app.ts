@@ -9,6 +9,8 @@ import { createAppStore } from './apps/app-store.ts';
 import type { LoginRateLimiter } from './auth/login-rate-limiter.ts';
 import { fileRoutes, isUpload } from './files/file-routes.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './files/upload-file.ts';
+import { flowRoutes } from './flows/flow-routes.ts';
+import { createFlowService, type FlowService } from './flows/flow-service.ts';
 import type { ApiEnv } from './http/api-env.ts';
 import { ApiError } from './http/api-error.ts';
 import { answerError, handleError, handleNotFound } from './http/error-handlers.ts';
@@ -45,6 +47,10 @@ const API_TAGS = {
     en: 'Records of published apps, within your row scope',
     'zh-CN': '已发布应用的记录（限行权限范围内）',
   },
+  flows: {
+    en: 'Flow items, tasks and the inbox; simulation and analytics',
+    'zh-CN': '流程事项、待办与事项箱；仿真与分析',
+  },
   audit: { en: 'The audit log (admins)', 'zh-CN': '审计日志（管理员）' },
   webhooks: { en: 'Outbound webhooks (admins)', 'zh-CN': '外发 Webhook（管理员）' },
   definitions: { en: 'Packs and app definitions', 'zh-CN': '模板包与应用定义' },
@@ -78,6 +84,8 @@ export interface AppOptions {
   readonly maxUploadBytes?: number;
   /** Record writes under way until audited; `main.ts` keeps `auditedThrough` by it. */
   readonly inFlight?: InFlightWrites;
+  /** Called with the services background jobs need (`main.ts` starts the flow timers with it). */
+  readonly onServices?: (services: { readonly flows: FlowService }) => void;
 }
 
 /**
@@ -146,6 +154,10 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.inFlight === undefined ? {} : { inFlight: options.inFlight }),
   };
+  const recordService = createRecordService(records);
+  const flowsContext = { ...records, records: recordService };
+  const flows = createFlowService(flowsContext);
+  options.onServices?.({ flows });
   const routes = [
     ...infoRoutes(platform),
     ...validateRoutes(platform),
@@ -155,7 +167,8 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...organisationRoutes(accounts),
     ...appRoutes(platform, apps),
     ...roleRoutes(accounts, apps),
-    ...recordRoutes(records, createRecordService(records)),
+    ...recordRoutes(records, recordService),
+    ...flowRoutes(flowsContext, flows),
     ...fileRoutes({
       ...records,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,

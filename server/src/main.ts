@@ -6,6 +6,8 @@ import { ensureFirstAdmin } from './accounts/first-admin.ts';
 import { sweepEndedSessions } from './accounts/sessions.ts';
 import { createApp } from './create-app.ts';
 import { createFileSweeper } from './files/sweep-unattached-files.ts';
+import type { FlowService } from './flows/flow-service.ts';
+import { createFlowTimers } from './flows/flow-timers.ts';
 import { finishDepartmentMoves } from './organisation/department-moves.ts';
 import { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
 import { rollForwardAudits } from './records/audit-roll-forward.ts';
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
     recovering,
     new Promise((done) => setTimeout(done, RECOVERY_WAIT_MS).unref()),
   ]);
+  let flowServices: { readonly flows: FlowService } | undefined;
   const app = createApp({
     platform,
     storage,
@@ -81,6 +84,16 @@ async function main(): Promise<void> {
     webhooks,
     inFlight,
     ...upload,
+    onServices: (services) => {
+      flowServices = services;
+    },
+  });
+  // fires flow timers (timer nodes, reminders, overdue marks); each is claimed by one server
+  const flowTimers = createFlowTimers({
+    storage,
+    now: Date.now,
+    instanceId: settings.instanceId,
+    flows: flowServices!.flows,
   });
   // sends the webhook outbox; several servers share it, each delivery is claimed by one
   const dispatcher = createDispatcher({
@@ -99,6 +112,7 @@ async function main(): Promise<void> {
     const url = `http://${host}:${(info as AddressInfo).port}/`;
     console.log(`Tessera is running at ${url}`);
     dispatcher.start();
+    flowTimers.start();
     audits.start();
     // uploads no record referred to within a day, now and hourly, in the background; harmless
     // when several servers sweep at once
@@ -120,7 +134,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     // no new batch or sweep; the ones in flight finish
-    const dispatched = Promise.all([dispatcher.stop(), fileSweeper.stop()]);
+    const dispatched = Promise.all([dispatcher.stop(), fileSweeper.stop(), flowTimers.stop()]);
     server.close(() => {
       dispatched
         .then(() => audits.stop()) // a last auditedThrough; writes still open hold it back

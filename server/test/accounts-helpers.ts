@@ -2,6 +2,7 @@ import type { PouchStorage } from '@tessera/runtime';
 import type { Hono } from 'hono';
 import { ensureFirstAdmin } from '../src/accounts/first-admin.ts';
 import type { LoginRateLimiter } from '../src/auth/login-rate-limiter.ts';
+import type { AppOptions } from '../src/create-app.ts';
 import { type ApiEnv, createApp } from '../src/index.ts';
 import type { StoreContext } from '../src/storage/store-context.ts';
 import { makeStorage, testPlatform } from './helpers.ts';
@@ -26,7 +27,11 @@ export interface TestServer {
 
 /** A fresh app on fresh memory storage, with its first admin made. */
 export async function startTestServer(
-  options: { readonly loginLimiter?: LoginRateLimiter; readonly timeZone?: string } = {},
+  options: {
+    readonly loginLimiter?: LoginRateLimiter;
+    readonly timeZone?: string;
+    readonly onServices?: AppOptions['onServices'];
+  } = {},
 ): Promise<TestServer> {
   const storage = await makeStorage();
   const clock: Clock = {

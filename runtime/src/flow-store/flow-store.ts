@@ -12,7 +12,8 @@ import {
   instanceDocId,
   toDocument,
 } from './instance-document.ts';
-import { writeProjections } from './projections.ts';
+import { projectionsOf, projectionWriter } from './projections.ts';
+import { WrittenCache } from './written-cache.ts';
 
 /**
  * Applies one kind of owed effect (a write-back, a sub-flow start) to its target. `reserve`
@@ -61,6 +62,18 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
   const { storage } = options;
   const appliers = options.appliers ?? {};
   const retries = options.retries ?? 8;
+  // what this process wrote last: a command reads its instance from here and the revision
+  // check of the write tells whether another server changed it since (then it reads again)
+  const written = new WrittenCache<Stored<InstanceDocument>>();
+  const projections = projectionWriter(storage, new WrittenCache<string>());
+
+  const read = async (id: string, fresh: boolean) => {
+    const known = fresh ? undefined : written.get(instanceDocId(id));
+    if (known) return { doc: known, cached: true };
+    const doc = await storage.get<InstanceDocument>(instanceDocId(id));
+    if (!doc) throw notFound(id);
+    return { doc, cached: false };
+  };
 
   async function settleOwed(instance: FlowInstance, owed: readonly OwedEffect[]) {
     const done: string[] = [];
@@ -71,6 +84,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
       done.push(effect.id);
     }
     if (done.length === 0) return;
+    written.delete(instanceDocId(instance.id));
     await storage.mutate<InstanceDocument>(instanceDocId(instance.id), (current) => ({
       ...current,
       owed: current.owed.filter((one) => !done.includes(one.id)),
@@ -107,37 +121,58 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
   return {
     async create(flow, init, context) {
       const result = createInstance(flow, init, context);
-      await storage.create(toDocument(result.instance));
-      await writeProjections(storage, result.instance, result.effects, undefined);
+      const doc = toDocument(result.instance);
+      const derived = projectionsOf(result.instance, result.effects, undefined);
+      // the instance, its draft entry and any timer in one write (one batch when embedded)
+      const [made, ...rest] = await storage.createMany<object>([
+        doc,
+        ...derived.fresh,
+        ...derived.timers,
+      ]);
+      if (!made || made instanceof ConflictError) throw made ?? new ConflictError(doc._id!);
+      written.set(doc._id!, { ...doc, _rev: made.rev } as Stored<InstanceDocument>);
+      for (const [index, entry] of derived.fresh.entries())
+        projections.remember(entry._id!, rest[index]);
       return result;
     },
 
     async act(flow, id, command, context) {
+      let fresh = false;
       for (let attempt = 0; ; attempt += 1) {
-        const doc = await storage.get<InstanceDocument>(instanceDocId(id));
-        if (!doc) throw notFound(id);
+        const { doc, cached } = await read(id, fresh);
         const before = fromDocument(doc);
         const ctx = typeof context === 'function' ? context(before) : context;
-        const result = applyCommand(flow, before, command, ctx);
+        let result: FlowResult;
+        try {
+          result = applyCommand(flow, before, command, ctx);
+        } catch (error) {
+          // a refusal decided on what this process wrote last is checked on a fresh read
+          if (cached && error instanceof FlowError) {
+            fresh = true;
+            continue;
+          }
+          throw error;
+        }
         if (result.replayed) {
           // the first try may have died between the commit and these writes
-          await writeProjections(storage, before, [], before, true);
+          await projections.write(projectionsOf(before, [], before, true));
           if (before.owed.length > 0) await settleOwed(before, before.owed);
           return result;
         }
         const owed = newlyOwed(result);
         const reserved = await reserveAll(result.instance, owed);
+        const next = { ...toDocument(result.instance), _rev: doc._rev } as Stored<InstanceDocument>;
         try {
-          await storage.update({
-            ...toDocument(result.instance),
-            _rev: doc._rev,
-          } as Stored<InstanceDocument>);
+          const { rev } = await storage.update(next);
+          written.set(next._id, { ...next, _rev: rev });
         } catch (error) {
           await releaseAll(result.instance, reserved);
+          written.delete(next._id);
+          fresh = true;
           if (error instanceof ConflictError && attempt < retries) continue;
           throw error;
         }
-        await writeProjections(storage, result.instance, result.effects, before);
+        await projections.write(projectionsOf(result.instance, result.effects, before));
         if (owed.length > 0) await settleOwed(result.instance, owed);
         return result;
       }

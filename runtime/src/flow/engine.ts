@@ -103,6 +103,19 @@ export function applyCommand(
     );
   }
   const ended = instance.status !== 'running' && instance.status !== 'draft';
+  if (ended && 'task' in command && !instanceCommands.AFTER_END.has(command.type)) {
+    const task = instance.tasks.find((one) => one.id === command.task);
+    throw new FlowError(
+      task ? 'task.closed' : 'task.notFound',
+      task
+        ? {
+            en: `task "${task.id}" was already handled (${task.status})`,
+            'zh-CN': `待办“${task.id}”已处理（${task.status}）`,
+          }
+        : { en: `task "${command.task}" does not exist`, 'zh-CN': `待办“${command.task}”不存在` },
+      '/task',
+    );
+  }
   if (ended && !instanceCommands.AFTER_END.has(command.type)) {
     throw new FlowError('instance.state', {
       en: `the item has ended (${instance.status})`,

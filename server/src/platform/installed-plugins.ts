@@ -1,7 +1,12 @@
 import type { Plugin } from '@tessera/core';
 import { fieldBasic } from '@tessera/plugin-field-basic';
 import { flowBasic } from '@tessera/plugin-flow-basic';
+import { flowBasicHandlers } from '@tessera/plugin-flow-basic/handlers';
 import { viewBasic } from '@tessera/plugin-view-basic';
+import { NodeHandlers } from '@tessera/runtime/flow';
 
 /** The plugins this server build ships; `enabledPlugins` in the instance settings picks among them. */
 export const INSTALLED_PLUGINS: readonly Plugin[] = [fieldBasic, flowBasic, viewBasic];
+
+/** How the node types of those plugins run: each plugin's handlers, by node type. */
+export const NODE_HANDLERS = new NodeHandlers([...flowBasicHandlers]);

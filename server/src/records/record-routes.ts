@@ -1,10 +1,10 @@
 import { Type } from '@tessera/core';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../http/api-env.ts';
-import { ApiError } from '../http/api-error.ts';
 import { type ApiRoute, defineRoute } from '../http/define-route.ts';
 import { ErrorSchema } from '../http/error-schema.ts';
 import { guards } from '../http/guards.ts';
+import { idempotencyKeyOf } from '../http/idempotency-key.ts';
 import { localeOf } from '../http/locale.ts';
 import { pageOf, pageQueryFields, pageSchema } from '../storage/read-page.ts';
 import { callerOf } from './caller.ts';
@@ -48,24 +48,6 @@ const AuditEntrySchema = Type.Object({
     }),
   ),
 });
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
-/** The `Idempotency-Key` header: 1–200 visible ASCII characters, or none. */
-function idempotencyKeyOf(c: Context<ApiEnv>): string | undefined {
-  const key = c.req.header('idempotency-key');
-  if (key === undefined) return undefined;
-  if (IDEMPOTENCY_KEY.test(key)) return key;
-  throw new ApiError(
-    400,
-    'invalid_header',
-    {
-      en: 'Idempotency-Key must be 1–200 visible ASCII characters',
-      'zh-CN': 'Idempotency-Key 应为 1–200 个可见 ASCII 字符',
-    },
-    'Idempotency-Key',
-  );
-}
 
 const params = (c: Context<ApiEnv>) => ({
   app: c.req.param('app') ?? '',

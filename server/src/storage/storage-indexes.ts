@@ -1,6 +1,7 @@
 import type { IndexDefinition, StoragePort } from '@tessera/runtime';
 import { APP_INDEXES } from '../apps/app-documents.ts';
 import { AUDIT_INDEXES } from '../audit/audit-entry.ts';
+import { FLOW_INDEXES } from '../flows/flow-indexes.ts';
 
 /**
  * Every Mango index the server's queries name, in one place: `ensureStorageIndexes` creates
@@ -76,6 +77,8 @@ export const STORAGE_INDEXES: readonly IndexDefinition[] = [
     fields: ['type', 'uploadedAt'],
     partial: { type: 'file', record: { $exists: false } },
   },
+  // flows: instances per flow (analytics), the inbox, due timers, notices (src/flows/)
+  ...FLOW_INDEXES,
 ];
 
 /** Creates the indexes that are missing (at start; cheap when they all exist). */

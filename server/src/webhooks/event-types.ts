@@ -2,13 +2,20 @@ import type { Bilingual } from '@tessera/core';
 
 /**
  * The events a webhook may subscribe to, with what each means. One list, read by the route
- * schema, the publisher and the document: the flow engine adds `flow.started`, `task.completed`
- * … here and publishes them through the same `EventPublisher`; nothing else changes.
+ * schema, the publisher and the document. The record service publishes the record events and
+ * the flow service the flow ones, both through the same `EventPublisher`.
  */
 export const WEBHOOK_EVENT_TYPES = {
   'record.created': { en: 'a record was created', 'zh-CN': '新建了记录' },
   'record.updated': { en: 'a record was changed', 'zh-CN': '修改了记录' },
   'record.deleted': { en: 'a record was deleted', 'zh-CN': '删除了记录' },
+  'flow.submitted': { en: 'a flow item was submitted', 'zh-CN': '提交了流程事项' },
+  'task.created': { en: 'a task reached someone', 'zh-CN': '产生了待办' },
+  'task.completed': {
+    en: 'a task was approved, rejected, returned or transferred',
+    'zh-CN': '待办被同意、驳回、回退或转办',
+  },
+  'flow.ended': { en: 'a flow item ended', 'zh-CN': '流程事项结束' },
 } as const satisfies Record<string, Bilingual>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;

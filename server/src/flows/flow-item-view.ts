@@ -1,0 +1,138 @@
+import {
+  type AppDefinition,
+  type FieldRightName,
+  nodeFieldRights,
+  visibleValues,
+} from '@tessera/core';
+import { type FlowInstance, isOpen, type PreparedFlow, type Task } from '@tessera/runtime/flow';
+import type { RecordDocument } from '../records/record-document.ts';
+
+export type NodeState = 'done' | 'active' | 'pending';
+
+export interface FlowItemView {
+  readonly id: string;
+  readonly app: string;
+  readonly version: number;
+  readonly flow: string;
+  readonly status: FlowInstance['status'];
+  readonly outcome?: string;
+  readonly initiator: string;
+  readonly createdAt: string;
+  readonly submittedAt?: string;
+  readonly endedAt?: string;
+  readonly record: {
+    readonly id: string;
+    readonly _rev: string;
+    readonly values: Record<string, unknown>;
+  };
+  readonly tasks: readonly Task[];
+  readonly timeline: FlowInstance['timeline'];
+  /** The caller's open tasks (待办 / 待发 / 知会) on this item. */
+  readonly mine: readonly Task[];
+  /** What the caller may do with each field at their current node (节点权限). */
+  readonly rights: {
+    readonly node?: string;
+    readonly fields: Readonly<Record<string, FieldRightName>>;
+  };
+  /** The task nodes already passed: where a return may go. */
+  readonly passed: readonly string[];
+  readonly diagram: {
+    readonly nodes: readonly { id: string; type: string; label?: unknown; state: NodeState }[];
+    readonly edges: readonly { id: string; from: string; to: string; taken: boolean }[];
+  };
+}
+
+/** Timeline actions that mean the instance went through the node. */
+const THROUGH = new Set([
+  'submitted',
+  'resubmitted',
+  'passed',
+  'branched',
+  'notified',
+  'wroteBack',
+  'joined',
+  'ended',
+  'subflowEnded',
+  'woke',
+]);
+
+function diagramOf(flow: PreparedFlow, instance: FlowInstance): FlowItemView['diagram'] {
+  const active = new Set(instance.tokens.map((token) => token.node));
+  const done = new Set(
+    instance.timeline
+      .filter((entry) => entry.node && THROUGH.has(entry.action))
+      .map((entry) => entry.node!),
+  );
+  const stateOf = (id: string): NodeState =>
+    active.has(id) ? 'active' : done.has(id) ? 'done' : 'pending';
+  return {
+    nodes: flow.flow.nodes.map((node) => ({
+      id: node.id,
+      type: node.type,
+      ...(node.label ? { label: node.label } : {}),
+      state: stateOf(node.id),
+    })),
+    edges: flow.flow.edges.map((edge) => ({
+      id: edge.id,
+      from: edge.from,
+      to: edge.to,
+      taken: done.has(edge.from) && stateOf(edge.to) !== 'pending',
+    })),
+  };
+}
+
+/** The node whose rights apply to the caller: their open task's (a draft: the start node). */
+export function callerNode(instance: FlowInstance, user: string): Task | undefined {
+  return instance.tasks.find(
+    (task) => task.assignee === user && task.kind !== 'cc' && isOpen(task),
+  );
+}
+
+/** The item as the caller sees it: values their node may see, their tasks, the diagram. */
+export function flowItemView(
+  app: AppDefinition,
+  flow: PreparedFlow,
+  instance: FlowInstance,
+  record: RecordDocument,
+  user: string,
+): FlowItemView {
+  const form = app.forms?.find((one) => one.id === flow.flow.form) ?? { rights: {} };
+  const task = callerNode(instance, user);
+  const node = task?.node;
+  const rights = nodeFieldRights(
+    form,
+    node ?? flow.start.id,
+    node === flow.start.id ? 'edit' : 'read',
+  );
+  const table = app.tables.find((one) => one.id === flow.flow.table);
+  const fields: Record<string, FieldRightName> = {};
+  for (const field of table?.fields ?? [])
+    fields[field.id] = node ? rights.rightOf(field.id) : 'read';
+  return {
+    id: instance.id,
+    app: instance.app,
+    version: instance.version,
+    flow: instance.flow,
+    status: instance.status,
+    ...(instance.outcome ? { outcome: instance.outcome } : {}),
+    initiator: instance.initiator,
+    createdAt: instance.createdAt,
+    ...(instance.submittedAt ? { submittedAt: instance.submittedAt } : {}),
+    ...(instance.endedAt ? { endedAt: instance.endedAt } : {}),
+    record: {
+      id: record._id,
+      _rev: record._rev,
+      values: node
+        ? visibleValues(rights, record.values)
+        : visibleValues(nodeFieldRights(form, '', 'read'), record.values),
+    },
+    tasks: instance.tasks,
+    timeline: instance.timeline,
+    mine: instance.tasks.filter(
+      (one) => one.assignee === user && (isOpen(one) || one.status === 'unread'),
+    ),
+    rights: { ...(node ? { node } : {}), fields },
+    passed: instance.passed.map((one) => one.node),
+    diagram: diagramOf(flow, instance),
+  };
+}

@@ -1,0 +1,284 @@
+import { checkFieldRights, type Locale, nodeFieldRights, type Platform } from '@tessera/core';
+import { ConflictError } from '@tessera/runtime';
+import type { Choices, FlowCommand, PersonCommand } from '@tessera/runtime/flow';
+import { applyCommand, FlowError, type FlowInstance } from '@tessera/runtime/flow';
+import { createFlowStore, type FlowStore } from '@tessera/runtime/flow-store';
+import { ApiError } from '../http/api-error.ts';
+import type { RecordCaller } from '../records/caller.ts';
+import { publishedApps } from '../records/published-apps.ts';
+import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
+import { invalidValues } from '../records/record-errors.ts';
+import { checkRecordScope } from '../records/record-scope.ts';
+import type { RecordService, RecordsContext } from '../records/record-service.ts';
+import { isoNow } from '../storage/store-context.ts';
+import { readTyped } from '../storage/typed-document.ts';
+import { asApiErrors, itemNotFound } from './flow-errors.ts';
+import { announce } from './flow-events.ts';
+import { callerNode, type FlowItemView, flowItemView } from './flow-item-view.ts';
+import { loadOrganisation } from './organisation-snapshot.ts';
+import { preparedFlow } from './prepared-flows.ts';
+import { subflowApplier } from './subflow-applier.ts';
+import { writeBackApplier } from './write-back-applier.ts';
+
+export interface StartInput {
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Submit at once (default) or keep it as a draft (待发). */
+  readonly submit?: boolean;
+  readonly opinion?: string;
+  readonly choose?: Choices;
+}
+
+/** A person's command as the API takes it; `values` edits the record first (with `rev`). */
+export type CommandInput = PersonCommand extends infer C
+  ? C extends PersonCommand
+    ? Omit<C, 'actor' | 'key'> & {
+        readonly values?: Readonly<Record<string, unknown>>;
+        readonly rev?: string;
+      }
+    : never
+  : never;
+
+export interface FlowService {
+  readonly store: FlowStore;
+  start(
+    appId: string,
+    flowId: string,
+    input: StartInput,
+    caller: RecordCaller,
+    options: { key?: string; locale: Locale },
+  ): Promise<FlowItemView>;
+  act(
+    id: string,
+    input: CommandInput,
+    caller: RecordCaller,
+    options: { key?: string; locale: Locale },
+  ): Promise<FlowItemView>;
+  view(id: string, caller: RecordCaller): Promise<FlowItemView>;
+  /** A command of the clock, of a finished sub-flow, or the platform acting for a drafter. */
+  system(id: string, command: FlowCommand): Promise<void>;
+}
+
+export interface FlowsContext extends RecordsContext {
+  readonly records: RecordService;
+}
+
+const itemIdOf = (recordId: string) => recordId.slice(RECORD_TYPE.length + 1);
+
+/**
+ * Flow items (流程事项): a flow-table record plus its instance. Starting creates the record
+ * through the record service (validation, numbers, audit) and the instance beside it;
+ * commands run the pure engine through the flow store, then announce what happened.
+ */
+export function createFlowService(context: FlowsContext): FlowService {
+  const { storage, platform } = context as { storage: FlowsContext['storage']; platform: Platform };
+  const published = publishedApps(storage);
+  let service: FlowService;
+  const store: FlowStore = createFlowStore({
+    storage,
+    appliers: {
+      writeBack: writeBackApplier({ ...context, published }),
+      startSubflow: subflowApplier({ ...context, published, flows: () => service }),
+    },
+  });
+
+  const loaded = async (id: string) => {
+    const instance = await store.get(id);
+    if (!instance) throw itemNotFound(id);
+    const version = await published.version(instance.app, instance.version);
+    return {
+      instance,
+      app: version.definition,
+      flow: preparedFlow(platform, version.definition, instance.flow),
+    };
+  };
+
+  const recordOf = async (instance: FlowInstance) => {
+    const record = await readTyped<RecordFields>(storage, instance.record, RECORD_TYPE);
+    if (!record) throw itemNotFound(instance.id);
+    return record;
+  };
+
+  /** The item with its record and the organisation as they are now: what a command runs on. */
+  const situation = async (id: string, users: readonly string[] = []) => {
+    const { instance, app, flow } = await loaded(id);
+    const record = await recordOf(instance);
+    const organisation = await loadOrganisation(context, {
+      app: instance.app,
+      flow: flow.flow,
+      initiator: instance.initiator,
+      values: record.values,
+      users,
+    });
+    return { instance, app, flow, record, organisation };
+  };
+
+  /** Runs a command on the item as it is now, then announces what happened. */
+  const run = async (id: string, command: FlowCommand, users: readonly string[] = []) => {
+    const { app, flow, record, organisation } = await situation(id, users);
+    const result = await asApiErrors(() =>
+      store.act(flow, id, command, { now: isoNow(context), values: record.values, organisation }),
+    );
+    if (!result.replayed)
+      await announce(context, {
+        app,
+        flow,
+        instance: result.instance,
+        effects: result.effects,
+        record,
+        service,
+      });
+    return result;
+  };
+
+  /** Edits that come with a command: only fields the caller's node may change (节点权限). */
+  const edit = async (id: string, input: CommandInput, caller: RecordCaller, locale: Locale) => {
+    if (!input.values) return;
+    const { instance, app, flow } = await loaded(id);
+    const record = await recordOf(instance);
+    const task = callerNode(instance, caller.userId);
+    if (!task)
+      throw new FlowError(
+        'task.notYours',
+        {
+          en: 'you hold no open task on this item to edit it with',
+          'zh-CN': '您在此事项上没有可编辑的待办',
+        },
+        '/values',
+      );
+    const form = app.forms?.find((one) => one.id === flow.flow.form) ?? {};
+    const rights = nodeFieldRights(form, task.node, task.node === flow.start.id ? 'edit' : 'read');
+    const issues = checkFieldRights(rights, record.values, { ...record.values, ...input.values });
+    if (issues.length > 0)
+      throw invalidValues(
+        issues.map((one) => ({ ...one, path: one.path.replace(/^\/values/, '') })),
+        locale,
+      );
+    if (input.rev === undefined) {
+      throw new ApiError(
+        400,
+        'invalid_body',
+        {
+          en: 'send the record revision you read as rev with values',
+          'zh-CN': '修改数据时请附带读取时的记录版本 rev',
+        },
+        '/rev',
+      );
+    }
+    await context.records.update(
+      instance.app,
+      flow.flow.table,
+      instance.record,
+      { rev: input.rev, values: input.values },
+      caller,
+      locale,
+      { trusted: true },
+    );
+  };
+
+  service = {
+    store,
+
+    async start(appId, flowId, input, caller, options) {
+      const version = await published.latest(appId);
+      const flow = preparedFlow(platform, version.definition, flowId);
+      const form = version.definition.forms?.find((one) => one.id === flow.flow.form) ?? {};
+      const issues = checkFieldRights(
+        nodeFieldRights(form, flow.start.id, 'edit'),
+        {},
+        input.values,
+      );
+      if (issues.length > 0)
+        throw invalidValues(
+          issues.map((one) => ({ ...one, path: one.path.replace(/^\/values/, '') })),
+          options.locale,
+        );
+      const created = await context.records.create(appId, flow.flow.table, input.values, caller, {
+        locale: options.locale,
+        ...(options.key === undefined
+          ? {}
+          : { idempotencyKey: `flow-start:${flowId}:${options.key}` }),
+      });
+      const id = itemIdOf(created.record.id);
+      const organisation = await loadOrganisation(context, {
+        app: appId,
+        flow: flow.flow,
+        initiator: caller.userId,
+        values: created.record.values,
+      });
+      try {
+        await store.create(
+          flow,
+          {
+            id,
+            version: created.record.appVersion,
+            record: created.record.id,
+            initiator: caller.userId,
+          },
+          {
+            now: isoNow(context),
+            values: created.record.values,
+            organisation,
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // a replayed start made it already
+      }
+      if (input.submit !== false) {
+        await run(id, {
+          type: 'submit',
+          actor: caller.userId,
+          key: 'start:submit',
+          ...(input.opinion ? { opinion: input.opinion } : {}),
+          ...(input.choose ? { choose: input.choose } : {}),
+        });
+      }
+      return this.view(id, caller);
+    },
+
+    async act(id, input, caller, options) {
+      const { values, rev, ...rest } = input as CommandInput & { values?: unknown; rev?: unknown };
+      const command = {
+        ...rest,
+        actor: caller.userId,
+        ...(options.key === undefined ? {} : { key: options.key }),
+      } as PersonCommand;
+      if (values !== undefined) {
+        // a dry run first: edits are saved only for a command the flow would accept
+        const { instance, flow, record, organisation } = await situation(id);
+        await asApiErrors(async () =>
+          applyCommand(flow, instance, command, {
+            now: isoNow(context),
+            values: record.values,
+            organisation,
+          }),
+        );
+        await asApiErrors(() => edit(id, input, caller, options.locale));
+      }
+      const users = [
+        ...('to' in command && typeof command.to === 'string' ? [command.to] : []),
+        ...('users' in command && Array.isArray(command.users) ? command.users : []),
+      ];
+      await run(id, command, users);
+      return this.view(id, caller);
+    },
+
+    async view(id, caller) {
+      const { instance, app, flow } = await loaded(id);
+      const record = await recordOf(instance);
+      const involved =
+        instance.initiator === caller.userId ||
+        instance.tasks.some((task) => task.assignee === caller.userId);
+      if (!involved && !caller.roles.includes('admin')) {
+        await checkRecordScope(storage, caller, record._id, record).catch(() => {
+          throw itemNotFound(id);
+        });
+      }
+      return flowItemView(app, flow, instance, record, caller.userId);
+    },
+
+    async system(id, command) {
+      await run(id, command);
+    },
+  };
+  return service;
+}

@@ -1,0 +1,329 @@
+import { type AppDefinition, type FlowNode, type Platform, pointer } from '@tessera/core';
+import {
+  planWriteBack,
+  type WriteBackConfigValue,
+  type WriteBackInput,
+  writeBackRecordId,
+} from '@tessera/plugin-flow-basic';
+import { ConflictError, NotFoundError, type Stored } from '@tessera/runtime';
+import type { FlowInstance, OwedEffect } from '@tessera/runtime/flow';
+import {
+  type InstanceDocument,
+  instanceDocId,
+  type OwedApplier,
+} from '@tessera/runtime/flow-store';
+import { appendAudit } from '../audit/audit-entry.ts';
+import { ApiError } from '../http/api-error.ts';
+import type { PublishedApps } from '../records/published-apps.ts';
+import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
+import type { StoreContext } from '../storage/store-context.ts';
+import { isoNow } from '../storage/store-context.ts';
+
+/** A write-back held on its target record between the guard check and the completion's commit. */
+export interface Reservation {
+  readonly effect: string;
+  readonly instance: string;
+  readonly node: string;
+  readonly version: number;
+  readonly flow: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly at: string;
+}
+
+/** The record fields a write-back target carries besides its values (decision 11). */
+export interface WriteBackMarks {
+  readonly flowReservations?: readonly Reservation[];
+  /** The last effects applied to it, so a replayed effect changes nothing. */
+  readonly flowEffects?: readonly string[];
+}
+
+type Target = Stored<RecordFields & WriteBackMarks>;
+
+/** How long a reservation may wait for its instance's commit before it is checked for a crash. */
+const STALE_MS = 60_000;
+const REMEMBERED_EFFECTS = 200;
+
+export interface WriteBackContext extends StoreContext {
+  readonly platform: Platform;
+  readonly published: PublishedApps;
+}
+
+const refusal = (
+  status: 409 | 422,
+  code: string,
+  node: string,
+  text: { en: string; 'zh-CN': string },
+  path = '',
+) => new ApiError(status, code, text, pointer('/nodes', node, ...path.split('/').filter(Boolean)));
+
+/** Write-backs (回写) applied to records of another table, guarded on the target itself. */
+export function writeBackApplier(context: WriteBackContext): OwedApplier {
+  const { storage, platform, published } = context;
+
+  const setting = async (
+    instance: Pick<FlowInstance, 'app' | 'version' | 'flow'>,
+    nodeId: string,
+  ) => {
+    const app: AppDefinition = (await published.version(instance.app, instance.version)).definition;
+    const flow = app.flows?.find((one) => one.id === instance.flow);
+    const node = flow?.nodes.find((one) => one.id === nodeId) as
+      | (FlowNode & { config: WriteBackConfigValue })
+      | undefined;
+    if (!flow || !node)
+      throw new Error(`write-back node "${nodeId}" is not in flow "${instance.flow}"`);
+    const target = app.tables.find((table) => table.id === node.config.target)!;
+    const input = (
+      values: Readonly<Record<string, unknown>>,
+      config = node.config,
+    ): Omit<WriteBackInput, 'target'> => ({
+      config,
+      environment: platform.expressions(app, flow.table, target.id),
+      values,
+      now: isoNow(context),
+      currentUser: { id: 'system', name: 'system', department: '' },
+      fieldOf: (id) => {
+        const field = target.fields.find((one) => one.id === id);
+        const type = field && platform.fieldTypes.get(field.type);
+        return field && type ? { field, type } : undefined;
+      },
+    });
+    return { app, node, target, input };
+  };
+
+  /** The target as it will be once every pending reservation lands, guards left out. */
+  const pending = async (doc: Target): Promise<Record<string, unknown>> => {
+    let view: Record<string, unknown> = { ...doc.values };
+    for (const held of doc.flowReservations ?? []) {
+      const { node, input } = await setting({ app: doc.app, ...held }, held.node);
+      const plan = planWriteBack({
+        ...input(held.values, { ...node.config, guard: undefined }),
+        target: view,
+      });
+      if (plan.ok) view = plan.values;
+    }
+    return view;
+  };
+
+  /** Reservations whose commit never came (a crash between reserve and commit) are dropped. */
+  const live = async (doc: Target): Promise<readonly Reservation[]> => {
+    const now = Date.parse(isoNow(context));
+    const kept: Reservation[] = [];
+    for (const held of doc.flowReservations ?? []) {
+      if (now - Date.parse(held.at) < STALE_MS) kept.push(held);
+      else {
+        const owner = await storage.get<InstanceDocument>(instanceDocId(held.instance));
+        if (owner?.owed.some((one) => one.id === held.effect)) kept.push(held);
+      }
+    }
+    return kept;
+  };
+
+  const recordIdOf = (node: FlowNode, input: Omit<WriteBackInput, 'target'>) => {
+    const id = writeBackRecordId(input);
+    if (id) return id;
+    throw refusal(
+      422,
+      'write_back_no_record',
+      node.id,
+      {
+        en: `the write-back at node "${node.id}" found no record to change: its recordId gave nothing`,
+        'zh-CN': `节点“${node.id}”的回写找不到要修改的记录：recordId 没有结果`,
+      },
+      '/config/recordId',
+    );
+  };
+
+  const validated = (
+    app: AppDefinition,
+    node: FlowNode,
+    table: string,
+    values: Record<string, unknown>,
+  ) => {
+    const issues = platform.validateRecord(app, table, values);
+    if (issues.length === 0) return;
+    const first = issues[0]!;
+    throw refusal(
+      422,
+      'write_back_invalid',
+      node.id,
+      {
+        en: `the write-back at node "${node.id}" would store an invalid ${table} record: ${first.path}: ${first.message.en}`,
+        'zh-CN': `节点“${node.id}”的回写将产生无效的 ${table} 记录：${first.path}：${first.message['zh-CN']}`,
+      },
+      `/config/mapping${first.path}`,
+    );
+  };
+
+  const applyCreate = async (owed: OwedEffect, instance: FlowInstance) => {
+    const { app, target, input } = await setting(instance, owed.node);
+    const plan = planWriteBack({ ...input(owed.values), target: undefined });
+    if (!plan.ok) return; // checked at reservation; the definition is immutable
+    const now = isoNow(context);
+    const id = `${RECORD_TYPE}:${instance.id}-${owed.id.slice(owed.id.lastIndexOf('.') + 1)}`;
+    const fields: RecordFields & WriteBackMarks = {
+      type: RECORD_TYPE,
+      schemaVersion: 1,
+      app: app.id,
+      table: target.id,
+      appVersion: instance.version,
+      values: plan.values,
+      createdAt: now,
+      createdBy: instance.initiator,
+      updatedAt: now,
+      updatedBy: instance.initiator,
+      flowEffects: [owed.id],
+    };
+    try {
+      const written = await storage.create<RecordFields>({ _id: id, ...fields });
+      const stored = { _id: id, _rev: written.rev, ...fields };
+      await appendAudit(storage, {
+        actor: 'system',
+        action: 'record.create',
+        subject: { id, type: RECORD_TYPE },
+        app: app.id,
+        table: target.id,
+        key: `${id}@1`,
+        order: 1,
+        after: recordView(stored),
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // made by an earlier try
+    }
+  };
+
+  /**
+   * Compare-and-swap with async work in between: read, decide (which may read other
+   * documents), write with the revision read; on a conflict, read again.
+   */
+  const swap = async (
+    id: string,
+    decide: (doc: Target) => Promise<Target | undefined>,
+  ): Promise<{ before: Target; after: Target } | undefined> => {
+    for (let attempt = 0; ; attempt += 1) {
+      const doc = (await storage.get<RecordFields & WriteBackMarks>(id)) as Target | undefined;
+      if (!doc) throw new NotFoundError(id);
+      const next = await decide(doc);
+      if (!next) return undefined;
+      try {
+        const written = await storage.update<RecordFields & WriteBackMarks>(next);
+        return { before: doc, after: { ...next, _rev: written.rev } };
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= 8) throw error;
+      }
+    }
+  };
+
+  return {
+    async reserve(owed, instance) {
+      const { app, node, target, input } = await setting(instance, owed.node);
+      const base = input(owed.values);
+      if (node.config.mode === 'create') {
+        const plan = planWriteBack({ ...base, target: undefined });
+        if (!plan.ok)
+          throw refusal(422, plan.code.replace(/[.-]/g, '_'), node.id, plan.message, plan.field);
+        validated(app, node, target.id, plan.values);
+        return;
+      }
+      const recordId = recordIdOf(node, base);
+      const reservation: Reservation = {
+        effect: owed.id,
+        instance: instance.id,
+        node: node.id,
+        version: instance.version,
+        flow: instance.flow,
+        values: owed.values,
+        at: isoNow(context),
+      };
+      try {
+        await swap(recordId, async (doc) => {
+          if (doc.type !== RECORD_TYPE || doc.table !== target.id)
+            throw new NotFoundError(recordId);
+          if (doc.flowEffects?.includes(owed.id)) return undefined;
+          const held = await live(doc);
+          if (held.some((one) => one.effect === owed.id)) return undefined;
+          const plan = planWriteBack({
+            ...base,
+            target: await pending({ ...doc, flowReservations: held }),
+          });
+          if (!plan.ok) {
+            const status = plan.code === 'write-back.guard' ? 409 : 422;
+            throw refusal(
+              status,
+              plan.code.replace(/[.-]/g, '_'),
+              node.id,
+              plan.message,
+              plan.field,
+            );
+          }
+          validated(app, node, target.id, plan.values);
+          return { ...doc, flowReservations: [...held, reservation] };
+        });
+      } catch (error) {
+        if (error instanceof NotFoundError) {
+          throw refusal(
+            422,
+            'write_back_no_record',
+            node.id,
+            {
+              en: `the write-back at node "${node.id}" targets ${target.id} record "${recordId}", which does not exist`,
+              'zh-CN': `节点“${node.id}”回写的 ${target.id} 记录“${recordId}”不存在`,
+            },
+            '/config/recordId',
+          );
+        }
+        throw error;
+      }
+    },
+
+    async apply(owed, instance) {
+      const { app, node, target, input } = await setting(instance, owed.node);
+      if (node.config.mode === 'create') return applyCreate(owed, instance);
+      const recordId = recordIdOf(node, input(owed.values));
+      const now = isoNow(context);
+      // the guard held when reserved; applying adds this change to the record as it is now
+      const unguarded = input(owed.values, { ...node.config, guard: undefined });
+      const changed = await swap(recordId, async (doc) => {
+        if (doc.flowEffects?.includes(owed.id)) return undefined;
+        const plan = planWriteBack({ ...unguarded, target: doc.values });
+        if (!plan.ok) return undefined;
+        return {
+          ...doc,
+          values: plan.values,
+          updatedAt: now,
+          updatedBy: 'system',
+          flowReservations: (doc.flowReservations ?? []).filter((one) => one.effect !== owed.id),
+          flowEffects: [...(doc.flowEffects ?? []), owed.id].slice(-REMEMBERED_EFFECTS),
+        };
+      });
+      if (!changed) return;
+      await appendAudit(storage, {
+        actor: 'system',
+        action: 'record.update',
+        subject: { id: recordId, type: RECORD_TYPE },
+        app: app.id,
+        table: target.id,
+        key: `${recordId}@${changed.after._rev}`,
+        order: Number.parseInt(changed.after._rev, 10),
+        before: recordView(changed.before),
+        after: recordView(changed.after),
+      });
+    },
+
+    async release(owed, instance) {
+      const { node, input } = await setting(instance, owed.node);
+      if (node.config.mode === 'create') return;
+      const recordId = writeBackRecordId(input(owed.values));
+      if (!recordId) return;
+      await swap(recordId, async (doc) =>
+        doc.flowReservations?.some((one) => one.effect === owed.id)
+          ? {
+              ...doc,
+              flowReservations: doc.flowReservations.filter((one) => one.effect !== owed.id),
+            }
+          : undefined,
+      ).catch((error) => {
+        if (!(error instanceof NotFoundError)) throw error;
+      });
+    },
+  };
+}

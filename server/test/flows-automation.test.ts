@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { createFlowTimers } from '../src/flows/flow-timers.ts';
+import { call } from './accounts-helpers.ts';
+import {
+  act,
+  budgetLine,
+  type FlowWorld,
+  itemOf,
+  myTask,
+  startExpense,
+  startFlowWorld,
+} from './flows-helpers.ts';
+
+let world: FlowWorld;
+before(async () => {
+  world = await startFlowWorld();
+});
+
+describe('flow timers, simulation and analytics over the API', () => {
+  it('a deadline passes: the task is marked overdue, the holders and the director are told, once', async () => {
+    const item = itemOf(
+      await startExpense(world, { budgetLine: await budgetLine(world, '900.00') }),
+    );
+    await act(world, world.boss, item.id, {
+      type: 'approve',
+      task: await myTask(world, world.boss, item.id),
+    });
+    const timers = (instanceId: string) =>
+      createFlowTimers({
+        storage: world.server.storage,
+        now: () => world.server.clock.now,
+        instanceId,
+        flows: world.flows,
+      });
+    const a = timers('server-a');
+    const b = timers('server-b');
+    assert.equal(await a.runOnce(), 0, 'nothing is due yet');
+    world.server.clock.advance(2 * 60 * 60 * 1000 + 1000);
+    const ran = await Promise.all([a.runOnce(), b.runOnce()]);
+    assert.equal(ran[0] + ran[1], 2, 'two finance tasks, each deadline fired by one server');
+    const view = itemOf(
+      await call(world.server.app, 'GET', `/api/flow-items/${item.id}`, { as: world.fin1 }),
+    );
+    const finance = (view.tasks as { node: string; overdue?: boolean }[]).filter(
+      (task) => task.node === 'finance',
+    );
+    assert.deepEqual(
+      finance.map((task) => task.overdue),
+      [true, true],
+    );
+    const counts = (await call(world.server.app, 'GET', '/api/inbox/counts', { as: world.fin1 }))
+      .json;
+    assert.equal(counts.overdue, 1);
+    const notices = await world.server.storage.find<{
+      user: string;
+      reason: string;
+      instance: string;
+    }>({
+      index: 'notices-by-user',
+      selector: { type: 'notice', user: world.dir.user.id },
+    });
+    assert.equal(
+      notices.docs.filter((one) => one.instance === item.id && one.reason === 'overdue').length,
+      2,
+    );
+    assert.equal(await a.runOnce(), 0, 'a fired timer is gone');
+  });
+
+  it('simulates the draft: path, assignees and the write-back preview, with nothing written', async () => {
+    const line = await budgetLine(world, '300.00');
+    const before = await world.server.storage.get(line);
+    const answer = await call(world.server.app, 'POST', '/api/apps/spend/flows/expense/simulate', {
+      as: world.admin,
+      body: {
+        values: { title: 'Sim', amount: '40.00', budgetLine: line },
+        initiator: world.alice.user.id,
+      },
+    });
+    assert.equal(answer.status, 200, JSON.stringify(answer.json));
+    const result = answer.json as {
+      ok: boolean;
+      outcome: string;
+      assignees: Record<string, string[]>;
+      previews: { node: string; values?: Record<string, string> }[];
+    };
+    assert.equal(result.ok, true);
+    assert.equal(result.outcome, 'approved');
+    assert.deepEqual(result.assignees.head, [world.boss.user.id]);
+    assert.deepEqual(
+      result.assignees.finance?.sort(),
+      [world.fin1.user.id, world.fin2.user.id].sort(),
+    );
+    assert.deepEqual(result.previews[0]?.values?.remaining, '260.00');
+    assert.deepEqual(await world.server.storage.get(line), before, 'the budget line is untouched');
+    const refused = await call(world.server.app, 'POST', '/api/apps/spend/flows/expense/simulate', {
+      as: world.alice,
+      body: { values: {} },
+    });
+    assert.equal(refused.status, 403, 'simulation is a designer tool');
+  });
+
+  it('withdraw before anyone acted, then analytics over the items', async () => {
+    const item = itemOf(
+      await startExpense(world, { budgetLine: await budgetLine(world, '900.00') }),
+    );
+    const withdrawn = await act(world, world.alice, item.id, {
+      type: 'withdraw',
+      opinion: '写错了',
+    });
+    assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.json));
+    assert.equal(itemOf(withdrawn).status, 'draft');
+    const answer = await call(world.server.app, 'GET', '/api/apps/spend/flows/expense/analytics', {
+      as: world.admin,
+    });
+    assert.equal(answer.status, 200);
+    const { flows, nodes } = answer.json as {
+      flows: { count: number; running: number }[];
+      nodes: { node: string; count: number }[];
+    };
+    assert.ok((flows[0]?.count ?? 0) >= 2);
+    assert.ok(nodes.some((node) => node.node === 'head' && node.count >= 1));
+  });
+});
