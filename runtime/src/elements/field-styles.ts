@@ -31,6 +31,15 @@ export const fieldStyles = css`
     padding: 0.375rem 0.5rem;
     border: 1px solid #c4c7cc;
     border-radius: 4px;
+    /* fill the grid cell, never spill over the next one (narrow screens, sub-table cells) */
+    box-sizing: border-box;
+    width: 100%;
+    min-width: 0;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: auto;
+    justify-self: start;
   }
   [aria-invalid='true'] {
     border-color: #b42318;

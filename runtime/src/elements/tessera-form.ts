@@ -41,7 +41,13 @@ export class TesseraForm extends TrackedElement {
   };
   static override styles = css`
     :host { display: block; }
-    .section { display: grid; gap: 1rem; grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr)); margin-block-end: 1.5rem; border: 0; padding: 0; }
+    .section { display: grid; gap: 1rem; grid-template-columns: repeat(var(--columns, 1), minmax(0, 1fr)); margin-block-end: 1.5rem; border: 0; padding: 0; min-width: 0; }
+    .section > * { grid-column: span var(--span, 1); min-width: 0; }
+    /* a phone gets one column whatever the layout asks for */
+    @media (max-width: 40rem) {
+      .section { grid-template-columns: minmax(0, 1fr); }
+      .section > * { grid-column: auto; }
+    }
     .section > legend { font-size: 1.125rem; font-weight: 600; margin-block-end: 0.5rem; }
     [role='tablist'] { display: flex; gap: 0.5rem; margin-block-end: 1rem; }
     [role='tab'][aria-selected='true'] { font-weight: 600; border-bottom: 2px solid currentColor; }
@@ -147,7 +153,7 @@ export class TesseraForm extends TrackedElement {
     return html`<fieldset class="section" style="--columns:${section.columns ?? 1}">
       ${label ? html`<legend>${label}</legend>` : nothing}
       ${section.items.map((item) => {
-        const span = `grid-column: span ${item.span ?? 1}`;
+        const span = `--span: ${Math.min(item.span ?? 1, section.columns ?? 1)}`;
         if (!('field' in item)) return html`<p style=${span}>${localize(item.text, locale)}</p>`;
         const field = runtime.fieldAt(item.field);
         if (!field || runtime.fieldState(item.field).right === 'hidden') return nothing;

@@ -17,12 +17,13 @@ export class SubTableFieldElement extends TesseraFieldElement {
   static override styles = [
     ...TesseraFieldElement.styles,
     css`
-      .table { display: grid; gap: 0.25rem; }
+      .table { display: grid; gap: 0.25rem; overflow-x: auto; }
       .rows.virtual {
         max-height: 24rem;
         overflow: auto;
       }
-      [role='row'] { display: grid; grid-template-columns: var(--grid); gap: 0.5rem; align-items: start; }
+      [role='row'] { display: grid; grid-template-columns: var(--grid); gap: 0.5rem; align-items: start; min-width: min-content; }
+      [role='cell'] { min-width: 0; }
       [role='columnheader'] { font-weight: 600; }
       .totals { font-weight: 600; border-top: 1px solid #c4c7cc; padding-top: 0.25rem; }
     `,
