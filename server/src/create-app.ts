@@ -11,6 +11,7 @@ import { fileRoutes, isUpload } from './files/file-routes.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES } from './files/upload-file.ts';
 import { flowRoutes } from './flows/flow-routes.ts';
 import { createFlowService, type FlowService } from './flows/flow-service.ts';
+import { noticeRoutes } from './flows/notice-routes.ts';
 import type { ApiEnv } from './http/api-env.ts';
 import { ApiError } from './http/api-error.ts';
 import { answerError, handleError, handleNotFound } from './http/error-handlers.ts';
@@ -169,6 +170,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...roleRoutes(accounts, apps),
     ...recordRoutes(records, recordService),
     ...flowRoutes(flowsContext, flows),
+    ...noticeRoutes(accounts),
     ...fileRoutes({
       ...records,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,

@@ -65,6 +65,26 @@ describe('flow timers, simulation and analytics over the API', () => {
       2,
     );
     assert.equal(await a.runOnce(), 0, 'a fired timer is gone');
+    const mine = await call(world.server.app, 'GET', '/api/notices', { as: world.dir });
+    const overdue = (mine.json.items as { id: string; reason: string; instance: string }[]).filter(
+      (one) => one.instance === item.id && one.reason === 'overdue',
+    );
+    assert.equal(overdue.length, 2);
+    const read = await call(
+      world.server.app,
+      'POST',
+      `/api/notices/${encodeURIComponent(overdue[0]!.id)}/read`,
+      { as: world.dir },
+    );
+    assert.equal(read.status, 200);
+    assert.ok(read.json.readAt);
+    const foreign = await call(
+      world.server.app,
+      'POST',
+      `/api/notices/${encodeURIComponent(overdue[0]!.id)}/read`,
+      { as: world.alice },
+    );
+    assert.equal(foreign.status, 404, "someone else's notice is not found");
   });
 
   it('simulates the draft: path, assignees and the write-back preview, with nothing written', async () => {

@@ -1,0 +1,90 @@
+import { Type } from '@tessera/core';
+import type { Context } from 'hono';
+import type { ApiEnv } from '../http/api-env.ts';
+import { ApiError } from '../http/api-error.ts';
+import { type ApiRoute, defineRoute } from '../http/define-route.ts';
+import { ErrorSchema } from '../http/error-schema.ts';
+import { guards } from '../http/guards.ts';
+import { pageOf, pageQueryFields, readPage } from '../storage/read-page.ts';
+import type { StoreContext } from '../storage/store-context.ts';
+import { isoNow } from '../storage/store-context.ts';
+import { NOTICE_TYPE, type NoticeFields } from './notices.ts';
+
+const NoticeSchema = Type.Object(
+  {
+    id: Type.String(),
+    reason: Type.String({ description: 'cc, urge, remind, overdue, returned or ended' }),
+    app: Type.String(),
+    flow: Type.String(),
+    instance: Type.String({ description: 'the flow item' }),
+    task: Type.Optional(Type.String()),
+    createdAt: Type.String(),
+    readAt: Type.Optional(Type.String()),
+  },
+  { title: 'Notice' },
+);
+
+const view = ({
+  _id,
+  _rev,
+  type,
+  user,
+  ...rest
+}: NoticeFields & { _id: string; _rev: string }) => ({ id: _id, ...rest });
+
+const notFound = (id: string) =>
+  new ApiError(404, 'notice_not_found', {
+    en: `you have no notice "${id}"`,
+    'zh-CN': `您没有消息“${id}”`,
+  });
+
+/** The caller's in-app notices (消息): reminders, urges, overdue marks, CC items, ends. */
+export function noticeRoutes(context: StoreContext): ApiRoute[] {
+  const userOf = (c: Context<ApiEnv>) => {
+    const principal = c.get('principal');
+    if (!principal) throw new TypeError('notice routes are guarded: a principal is present');
+    return principal.userId;
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/notices',
+      summary: { en: 'My notices, newest first', 'zh-CN': '我的消息（最新在前）' },
+      tags: ['flows'],
+      guard: guards.signedIn(),
+      query: Type.Object(pageQueryFields),
+      responses: {
+        200: Type.Object({ items: Type.Array(NoticeSchema), next: Type.Optional(Type.String()) }),
+      },
+      handler: async (c, { query }) => {
+        const page = await readPage<NoticeFields>(context.storage, {
+          index: 'notices-by-user',
+          selector: { type: NOTICE_TYPE, user: userOf(c) },
+          sort: [{ type: 'desc' }, { user: 'desc' }, { createdAt: 'desc' }],
+          ...pageOf(query),
+        });
+        return c.json({ items: page.docs.map(view), ...(page.next ? { next: page.next } : {}) });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/notices/:id/read',
+      summary: { en: 'Mark a notice read', 'zh-CN': '将消息标为已读' },
+      tags: ['flows'],
+      guard: guards.signedIn(),
+      responses: { 200: NoticeSchema, 404: ErrorSchema },
+      handler: async (c) => {
+        const id = c.req.param('id') ?? '';
+        const user = userOf(c);
+        const found = await context.storage.get<NoticeFields>(id);
+        if (found?.type !== NOTICE_TYPE || found.user !== user) throw notFound(id);
+        if (found.readAt) return c.json(view(found));
+        const readAt = isoNow(context);
+        await context.storage.mutate<NoticeFields>(id, (current) =>
+          current.readAt ? undefined : { ...current, readAt },
+        );
+        return c.json(view({ ...found, readAt }));
+      },
+    }),
+  ];
+}
