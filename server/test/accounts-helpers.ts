@@ -31,6 +31,7 @@ export async function startTestServer(
     readonly loginLimiter?: LoginRateLimiter;
     readonly timeZone?: string;
     readonly onServices?: AppOptions['onServices'];
+    readonly webhooks?: AppOptions['webhooks'];
   } = {},
 ): Promise<TestServer> {
   const storage = await makeStorage();

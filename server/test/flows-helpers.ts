@@ -1,3 +1,4 @@
+import type { AppOptions } from '../src/create-app.ts';
 import type { FlowService } from '../src/flows/flow-service.ts';
 import {
   type Answer,
@@ -124,9 +125,14 @@ const ok = (answer: Answer, status: number, what: string) => {
 };
 
 /** A server with the spending app published, its roles mapped and five people in two departments. */
-export async function startFlowWorld(): Promise<FlowWorld> {
+export async function startFlowWorld(webhooks?: AppOptions['webhooks']): Promise<FlowWorld> {
   let flows: FlowService | undefined;
-  const server = await startTestServer({ onServices: (services) => (flows = services.flows) });
+  const server = await startTestServer({
+    onServices: (services) => {
+      flows = services.flows;
+    },
+    ...(webhooks ? { webhooks } : {}),
+  });
   const { app } = server;
   const admin = await signIn(app, 'admin', server.admin.password);
   const department = async (name: string) =>

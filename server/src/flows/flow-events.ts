@@ -17,7 +17,7 @@ interface Announced {
   };
 }
 
-const COMPLETED = new Set(['approved', 'rejected', 'returned', 'transferred', 'submitted']);
+const COMPLETED = new Set(['approved', 'rejected', 'returned', 'transferred']);
 
 /** Webhook events by effect: a registry, one entry per effect worth telling a receiver. */
 const EVENTS: Partial<
@@ -32,7 +32,7 @@ const EVENTS: Partial<
       ? { type: 'task.created', task: effect.task.id, data: effect.task }
       : undefined,
   'task.closed': (effect: Extract<FlowEffect, { type: 'task.closed' }>) =>
-    COMPLETED.has(effect.task.status)
+    effect.task.kind === 'approve' && COMPLETED.has(effect.task.status)
       ? { type: 'task.completed', task: effect.task.id, data: effect.task }
       : undefined,
   'flow.ended': (effect: Extract<FlowEffect, { type: 'flow.ended' }>) => ({
