@@ -142,3 +142,38 @@ describe('flow timers, simulation and analytics over the API', () => {
     assert.ok(nodes.some((node) => node.node === 'head' && node.count >= 1));
   });
 });
+
+describe('sub-flows over the API', () => {
+  it('the parent waits for its child item, started for the drafter, and moves on when it ends', async () => {
+    const started = await call(world.server.app, 'POST', '/api/apps/spend/flows/purchase/items', {
+      as: world.alice,
+      body: { values: { title: '服务器', amount: '9000.00' } },
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.json));
+    const parent = itemOf(started);
+    assert.equal(parent.status, 'running');
+    const todo = (await call(world.server.app, 'GET', '/api/inbox?box=todo', { as: world.dir }))
+      .json.items as { instance: string; flow: string; initiator: string; record: string }[];
+    const child = todo.find(
+      (entry) => entry.flow === 'review' && entry.instance.startsWith(parent.id),
+    );
+    assert.ok(child, JSON.stringify(todo));
+    assert.equal(child.initiator, world.alice.user.id, 'the child is the drafter’s item');
+    const childItem = itemOf(
+      await call(world.server.app, 'GET', `/api/flow-items/${child.instance}`, { as: world.dir }),
+    );
+    assert.equal((childItem.record as { values: { title: string } }).values.title, '评审：服务器');
+    await act(world, world.dir, child.instance, {
+      type: 'approve',
+      task: await myTask(world, world.dir, child.instance),
+    });
+    const after = itemOf(
+      await call(world.server.app, 'GET', `/api/flow-items/${parent.id}`, { as: world.alice }),
+    );
+    assert.equal(after.status, 'approved');
+    const subflowEnded = (after.timeline as { action: string; outcome?: string }[]).find(
+      (e) => e.action === 'subflowEnded',
+    );
+    assert.equal(subflowEnded?.outcome, 'approved');
+  });
+});

@@ -103,6 +103,44 @@ export function spendApp(): Record<string, unknown> {
           { id: 'e4', from: 'deduct', to: 'end' },
         ],
       },
+      {
+        id: 'purchase',
+        label: { en: 'Purchase with a review', 'zh-CN': '采购（含评审子流程）' },
+        table: 'expense',
+        form: 'expenseForm',
+        nodes: [
+          { id: 'start', type: 'start' },
+          {
+            id: 'review',
+            type: 'sub-flow',
+            config: { flow: 'review', mapping: { title: '"评审：" + title', amount: 'amount' } },
+          },
+          { id: 'end', type: 'end' },
+        ],
+        edges: [
+          { id: 'p1', from: 'start', to: 'review' },
+          { id: 'p2', from: 'review', to: 'end' },
+        ],
+      },
+      {
+        id: 'review',
+        label: { en: 'Review', 'zh-CN': '评审' },
+        table: 'expense',
+        form: 'expenseForm',
+        nodes: [
+          { id: 'start', type: 'start' },
+          {
+            id: 'check',
+            type: 'approval',
+            config: { assignees: [{ kind: 'role', role: 'director' }] },
+          },
+          { id: 'end', type: 'end' },
+        ],
+        edges: [
+          { id: 'r1', from: 'start', to: 'check' },
+          { id: 'r2', from: 'check', to: 'end' },
+        ],
+      },
     ],
   };
 }
