@@ -99,11 +99,15 @@ async function verify(acknowledged: ReadonlyMap<string, string>) {
 }
 
 it('keeps every acknowledged idempotent create exactly once across 24 kill -9 rounds', {
-  timeout: 90_000,
+  timeout: 240_000,
 }, async () => {
   const acknowledged = new Map<string, string>();
   let kills = 0;
-  for (let r = 0; r < 24; r++) {
+  let rounds = 0;
+  // on a loaded machine a round acknowledges fewer creates before its kill: go on (up to 72
+  // rounds) until more than 300 were acknowledged, so every run checks as many
+  for (let r = 0; r < 24 || (acknowledged.size <= 300 && r < 72); r++) {
+    rounds += 1;
     const beforeReady = r % 6 === 5; // some kills land while the database opens
     const result = await round(
       r * 100,
@@ -125,6 +129,9 @@ it('keeps every acknowledged idempotent create exactly once across 24 kill -9 ro
     }
     await verify(acknowledged);
   }
-  assert.ok(kills >= 20, `only ${kills} of 24 rounds were killed mid-way`);
+  assert.ok(
+    kills >= Math.floor(rounds * 0.8),
+    `only ${kills} of ${rounds} rounds were killed mid-way`,
+  );
   assert.ok(acknowledged.size > 300, `only ${acknowledged.size} creates were acknowledged`);
 });
