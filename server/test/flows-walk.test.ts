@@ -227,6 +227,32 @@ describe('flow items over the API', () => {
     );
   });
 
+  it('an item its flow cannot route is refused naming the node, and nothing is stored', async () => {
+    const records = async () =>
+      (
+        await call(world.server.app, 'GET', '/api/apps/spend/tables/expense/records?limit=1000', {
+          as: world.dir,
+        })
+      ).json.items as unknown[];
+    const before = (await records()).length;
+    // fin1's department (Finance) has no head for the first node
+    const refused = await call(world.server.app, 'POST', '/api/apps/spend/flows/expense/items', {
+      as: world.fin1,
+      body: { values: { title: '无人审批', amount: '5.00' } },
+    });
+    assert.equal(refused.status, 422, JSON.stringify(refused.json));
+    assert.equal(refused.json.error?.code, 'assignee_unresolved');
+    assert.equal(refused.json.error?.field, '/nodes/head/config/assignees');
+    assert.equal((await records()).length, before, 'no record was made');
+    assert.deepEqual(await inbox(world.fin1, 'draft'), [], 'no draft was left behind');
+    const invalid = await call(world.server.app, 'POST', '/api/apps/spend/flows/expense/items', {
+      as: world.alice,
+      body: { values: { title: '缺金额' } },
+    });
+    assert.deepEqual([invalid.status, invalid.json.error?.field], [400, '/values/amount']);
+    assert.equal((await records()).length, before);
+  });
+
   it('bad commands are refused naming the field', async () => {
     const item = itemOf(await startExpense(world, {}));
     const noTask = await act(world, world.boss, item.id, { type: 'approve' });

@@ -1,7 +1,7 @@
 import { checkFieldRights, type Locale, nodeFieldRights, type Platform } from '@tessera/core';
 import { ConflictError } from '@tessera/runtime';
 import type { Choices, FlowCommand, PersonCommand } from '@tessera/runtime/flow';
-import { applyCommand, FlowError, type FlowInstance } from '@tessera/runtime/flow';
+import { applyCommand, createInstance, FlowError, type FlowInstance } from '@tessera/runtime/flow';
 import { createFlowStore, type FlowStore } from '@tessera/runtime/flow-store';
 import { ApiError } from '../http/api-error.ts';
 import type { RecordCaller } from '../records/caller.ts';
@@ -10,6 +10,7 @@ import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
 import { invalidValues } from '../records/record-errors.ts';
 import { checkRecordScope } from '../records/record-scope.ts';
 import type { RecordService, RecordsContext } from '../records/record-service.ts';
+import { prepareValues } from '../records/record-values.ts';
 import { isoNow } from '../storage/store-context.ts';
 import { readTyped } from '../storage/typed-document.ts';
 import { asApiErrors, itemNotFound } from './flow-errors.ts';
@@ -127,7 +128,7 @@ export function createFlowService(context: FlowsContext): FlowService {
         record,
         service,
       });
-    return result;
+    return { result, app, flow, record };
   };
 
   /** Edits that come with a command: only fields the caller's node may change (节点权限). */
@@ -192,6 +193,52 @@ export function createFlowService(context: FlowsContext): FlowService {
           issues.map((one) => ({ ...one, path: one.path.replace(/^\/values/, '') })),
           options.locale,
         );
+      const submit = {
+        type: 'submit' as const,
+        actor: caller.userId,
+        key: 'start:submit',
+        ...(input.opinion ? { opinion: input.opinion } : {}),
+        ...(input.choose ? { choose: input.choose } : {}),
+      };
+      if (input.submit !== false) {
+        // a dry run first: an item its flow would refuse (nobody to assign …) is not stored
+        const now = isoNow(context);
+        const values = prepareValues(
+          platform,
+          published.table(version, flow.flow.table),
+          input.values,
+          {
+            locale: options.locale,
+            now,
+            user: {
+              id: caller.userId,
+              name: caller.name,
+              department: caller.department ?? '',
+              roles: [],
+            },
+          },
+        );
+        const organisation = await loadOrganisation(context, {
+          app: appId,
+          flow: flow.flow,
+          initiator: caller.userId,
+          values,
+        });
+        const dry = { now, values, organisation };
+        await asApiErrors(async () => {
+          const draft = createInstance(
+            flow,
+            {
+              id: 'dry-run',
+              version: version.version,
+              record: 'dry-run',
+              initiator: caller.userId,
+            },
+            dry,
+          );
+          applyCommand(flow, draft.instance, submit, dry);
+        });
+      }
       const created = await context.records.create(appId, flow.flow.table, input.values, caller, {
         locale: options.locale,
         ...(options.key === undefined
@@ -223,16 +270,9 @@ export function createFlowService(context: FlowsContext): FlowService {
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error; // a replayed start made it already
       }
-      if (input.submit !== false) {
-        await run(id, {
-          type: 'submit',
-          actor: caller.userId,
-          key: 'start:submit',
-          ...(input.opinion ? { opinion: input.opinion } : {}),
-          ...(input.choose ? { choose: input.choose } : {}),
-        });
-      }
-      return this.view(id, caller);
+      if (input.submit === false) return this.view(id, caller);
+      const done = await run(id, submit);
+      return flowItemView(done.app, done.flow, done.result.instance, done.record, caller.userId);
     },
 
     async act(id, input, caller, options) {
@@ -258,8 +298,9 @@ export function createFlowService(context: FlowsContext): FlowService {
         ...('to' in command && typeof command.to === 'string' ? [command.to] : []),
         ...('users' in command && Array.isArray(command.users) ? command.users : []),
       ];
-      await run(id, command, users);
-      return this.view(id, caller);
+      // the caller just acted on the item: it is theirs to see, as the command left it
+      const done = await run(id, command, users);
+      return flowItemView(done.app, done.flow, done.result.instance, done.record, caller.userId);
     },
 
     async view(id, caller) {

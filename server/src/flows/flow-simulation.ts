@@ -19,6 +19,7 @@ import { isoNow } from '../storage/store-context.ts';
 import { readTyped } from '../storage/typed-document.ts';
 import { flowNotFound } from './flow-errors.ts';
 import { loadOrganisation } from './organisation-snapshot.ts';
+import { writeBackInput } from './write-back-input.ts';
 
 export interface SimulationRequest {
   readonly values: Readonly<Record<string, unknown>>;
@@ -45,19 +46,15 @@ function preview(
   target?: Readonly<Record<string, unknown>>,
 ): WriteBackPreview {
   const config = flow.node(node).config as WriteBackConfigValue;
-  const table = app.tables.find((one) => one.id === config.target)!;
-  const input = {
+  const input = writeBackInput({
+    platform,
+    app,
+    from: flow.flow.table,
     config,
-    environment: platform.expressions(app, flow.flow.table, table.id),
     values,
     now: new Date().toISOString(),
-    currentUser: { id: 'simulation', name: '', department: '' },
-    fieldOf: (id: string) => {
-      const field = table.fields.find((one) => one.id === id);
-      const type = field && platform.fieldTypes.get(field.type);
-      return field && type ? { field, type } : undefined;
-    },
-  };
+    user: 'simulation',
+  });
   let record: string | undefined;
   try {
     record = config.mode === 'create' ? undefined : writeBackRecordId(input);

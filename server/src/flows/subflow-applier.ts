@@ -9,6 +9,7 @@ import type { StoreContext } from '../storage/store-context.ts';
 import { isoNow } from '../storage/store-context.ts';
 import { loadOrganisation } from './organisation-snapshot.ts';
 import { preparedFlow } from './prepared-flows.ts';
+import { writeBackInput } from './write-back-input.ts';
 
 export interface SubflowContext extends StoreContext {
   readonly platform: Platform;
@@ -34,18 +35,17 @@ export function subflowApplier(context: SubflowContext): OwedApplier {
       if (!parentFlow || !config) return;
       const child = preparedFlow(platform, app, config.flow);
       const table = app.tables.find((one) => one.id === child.flow.table)!;
-      const plan = planWriteBack({
-        config: { target: table.id, mode: 'create', mapping: config.mapping ?? {} },
-        environment: platform.expressions(app, parentFlow.table, table.id),
-        values: owed.values,
-        now: isoNow(context),
-        currentUser: { id: parent.initiator, name: '', department: '' },
-        fieldOf: (id) => {
-          const field = table.fields.find((one) => one.id === id);
-          const type = field && platform.fieldTypes.get(field.type);
-          return field && type ? { field, type } : undefined;
-        },
-      });
+      const plan = planWriteBack(
+        writeBackInput({
+          platform,
+          app,
+          from: parentFlow.table,
+          config: { target: table.id, mode: 'create', mapping: config.mapping ?? {} },
+          values: owed.values,
+          now: isoNow(context),
+          user: parent.initiator,
+        }),
+      );
       const values = plan.ok ? plan.values : {};
       const id = `${parent.id}-${owed.id.slice(owed.id.lastIndexOf('.') + 1)}`;
       const now = isoNow(context);

@@ -18,6 +18,7 @@ import type { PublishedApps } from '../records/published-apps.ts';
 import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { isoNow } from '../storage/store-context.ts';
+import { writeBackInput } from './write-back-input.ts';
 
 /** A write-back held on its target record between the guard check and the completion's commit. */
 export interface Reservation {
@@ -75,18 +76,16 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     const input = (
       values: Readonly<Record<string, unknown>>,
       config = node.config,
-    ): Omit<WriteBackInput, 'target'> => ({
-      config,
-      environment: platform.expressions(app, flow.table, target.id),
-      values,
-      now: isoNow(context),
-      currentUser: { id: 'system', name: 'system', department: '' },
-      fieldOf: (id) => {
-        const field = target.fields.find((one) => one.id === id);
-        const type = field && platform.fieldTypes.get(field.type);
-        return field && type ? { field, type } : undefined;
-      },
-    });
+    ): Omit<WriteBackInput, 'target'> =>
+      writeBackInput({
+        platform,
+        app,
+        from: flow.table,
+        config,
+        values,
+        now: isoNow(context),
+        user: 'system',
+      });
     return { app, node, target, input };
   };
 

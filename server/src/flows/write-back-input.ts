@@ -1,0 +1,35 @@
+import type { AppDefinition, Platform } from '@tessera/core';
+import type { WriteBackConfigValue, WriteBackInput } from '@tessera/plugin-flow-basic';
+
+export interface WriteBackScope {
+  readonly platform: Platform;
+  readonly app: AppDefinition;
+  /** The table of the flow whose record the expressions read. */
+  readonly from: string;
+  readonly config: WriteBackConfigValue;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly now: string;
+  readonly user: string;
+}
+
+/**
+ * What `planWriteBack` needs for one write-back (a sub-flow's mapping too): the flow table's
+ * environment with `target` typed as the target table, and the target's field types, which turn
+ * CEL results into stored values.
+ */
+export function writeBackInput(scope: WriteBackScope): Omit<WriteBackInput, 'target'> {
+  const { platform, app, config } = scope;
+  const target = app.tables.find((table) => table.id === config.target);
+  return {
+    config,
+    environment: platform.expressions(app, scope.from, config.target),
+    values: scope.values,
+    now: scope.now,
+    currentUser: { id: scope.user, name: scope.user, department: '' },
+    fieldOf: (id) => {
+      const field = target?.fields.find((one) => one.id === id);
+      const type = field && platform.fieldTypes.get(field.type);
+      return field && type ? { field, type } : undefined;
+    },
+  };
+}
