@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { approval, chain, END, Run, START } from './world.ts';
+import { approval, chain, DEDUCT, END, Run, START } from './world.ts';
 
 const schedules = (run: Run) =>
   run.effects.flatMap((effect) =>
@@ -12,21 +12,7 @@ const schedules = (run: Run) =>
 describe('engine: write-back, timer, deadline, sub-flow', () => {
   it('a write-back after an approval is owed in the same command, with the record values', () => {
     const run = new Run(
-      [
-        START,
-        approval('a', { assignees: [{ kind: 'user', users: ['bob'] }] }),
-        {
-          id: 'deduct',
-          type: 'write-back',
-          config: {
-            target: 'budget',
-            mode: 'increment',
-            recordId: 'budgetLine',
-            mapping: { used: 'amount' },
-          },
-        },
-        END,
-      ],
+      [START, approval('a', { assignees: [{ kind: 'user', users: ['bob'] }] }), DEDUCT, END],
       chain('start', 'a', 'deduct', 'end'),
       { budgetLine: 'b1', amount: '300.00' },
     );

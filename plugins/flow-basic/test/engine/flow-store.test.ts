@@ -10,7 +10,17 @@ import {
   taskEntryId,
   timerId,
 } from '@tessera/runtime/flow-store';
-import { approval, appWith, chain, END, handlers, organisation, platform, START } from './world.ts';
+import {
+  approval,
+  appWith,
+  chain,
+  DEDUCT,
+  END,
+  handlers,
+  organisation,
+  platform,
+  START,
+} from './world.ts';
 
 const app = appWith([
   {
@@ -19,16 +29,7 @@ const app = appWith([
       START,
       approval('a', { assignees: [{ kind: 'role', role: 'legal' }], deadline: { after: 'P1D' } }),
       approval('b', { assignees: [{ kind: 'user', users: ['ceo'] }] }),
-      {
-        id: 'deduct',
-        type: 'write-back',
-        config: {
-          target: 'budget',
-          mode: 'increment',
-          recordId: 'budgetLine',
-          mapping: { used: 'amount' },
-        },
-      },
+      DEDUCT,
       END,
     ],
     edges: chain('start', 'a', 'b', 'deduct', 'end'),

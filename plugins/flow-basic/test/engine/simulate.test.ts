@@ -5,6 +5,7 @@ import {
   approval,
   appWith,
   chain,
+  DEDUCT,
   END,
   handlers,
   organisation,
@@ -27,16 +28,7 @@ const app = appWith([
       },
       approval('finance', { assignees: [{ kind: 'role', role: 'finance' }], mode: 'single' }),
       { id: 'wait', type: 'timer', config: { wait: { after: 'P1D' } } },
-      {
-        id: 'deduct',
-        type: 'write-back',
-        config: {
-          target: 'budget',
-          mode: 'increment',
-          recordId: 'budgetLine',
-          mapping: { used: 'amount' },
-        },
-      },
+      DEDUCT,
       END,
     ],
     edges: [

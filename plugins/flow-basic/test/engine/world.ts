@@ -134,6 +134,17 @@ export const approval = (id: string, config: Record<string, unknown>): FlowNode 
 });
 export const START: FlowNode = { id: 'start', type: 'start' };
 export const END: FlowNode = { id: 'end', type: 'end' };
+/** Adds the record's amount to the `used` of the budget line it links to (回写). */
+export const DEDUCT: FlowNode = {
+  id: 'deduct',
+  type: 'write-back',
+  config: {
+    target: 'budget',
+    mode: 'increment',
+    recordId: 'budgetLine',
+    mapping: { used: 'amount' },
+  },
+};
 
 /** One flow's instance driven command by command, keeping every effect for the assertions. */
 export class Run {
