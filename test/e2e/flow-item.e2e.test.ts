@@ -96,7 +96,7 @@ describe('a flow item from npm start, in the browser', () => {
         roles: ['user'],
       });
       assert.equal(made.status, 201, JSON.stringify(made.body));
-      ids[username] = String(made.body.id);
+      ids[username!] = String(made.body.id);
     }
     const mapped = await call(admin, 'PUT', '/api/apps/contracts/roles', {
       roles: {
