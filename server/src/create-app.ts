@@ -16,7 +16,9 @@ import type { ApiEnv } from './http/api-env.ts';
 import { ApiError } from './http/api-error.ts';
 import { answerError, handleError, handleNotFound } from './http/error-handlers.ts';
 import { apiMiddleware, registerRoutes } from './http/register-routes.ts';
+import { tableImportRoutes } from './imports/table-import-routes.ts';
 import { organisationRoutes } from './organisation/organisation-routes.ts';
+import { publicFormRoutes } from './public-forms/public-form-routes.ts';
 import type { InFlightWrites } from './records/in-flight-writes.ts';
 import { recordRoutes } from './records/record-routes.ts';
 import { createRecordService } from './records/record-service.ts';
@@ -28,12 +30,16 @@ import { infoRoutes } from './routes/info-routes.ts';
 import { withApiReference } from './routes/reference-routes.ts';
 import { typesRoutes } from './routes/types-routes.ts';
 import { validateRoutes } from './routes/validate-routes.ts';
-import { WEB_ROOT, webRoutes } from './routes/web-routes.ts';
+import { APP_ROOT, WEB_ROOT, webRoutes } from './routes/web-routes.ts';
 import { HOT_PREFIXES, HOT_READ_TTL_MS, withReadCache } from './storage/read-cache.ts';
+import { syncRoutes } from './sync/sync-routes.ts';
 import { SERVER_VERSION } from './version.ts';
+import { viewRoutes } from './views/view-routes.ts';
+import { createViewService } from './views/view-service.ts';
 import { createEventPublisher } from './webhooks/event-publisher.ts';
 import { webhookRoutes } from './webhooks/webhook-routes.ts';
 import { type WebhookOptions, webhooksContext } from './webhooks/webhooks-context.ts';
+import { workspaceRoutes } from './workspace/workspace-routes.ts';
 
 /** Request bodies above this size are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -48,9 +54,21 @@ const API_TAGS = {
     en: 'Records of published apps, within your row scope',
     'zh-CN': '已发布应用的记录（限行权限范围内）',
   },
+  views: {
+    en: 'Views of published apps: rows, group-by totals, Excel and CSV exports',
+    'zh-CN': '已发布应用的视图：数据行、分组统计、Excel 与 CSV 导出',
+  },
   flows: {
     en: 'Flow items, tasks and the inbox; simulation and analytics',
     'zh-CN': '流程事项、待办与事项箱；仿真与分析',
+  },
+  workspace: {
+    en: "The end-user app's start: apps, flows, views, colleagues",
+    'zh-CN': '用户端首页：应用、流程、视图与同事',
+  },
+  sync: {
+    en: 'Offline sync of the end-user app: pull my working set, push my outbox',
+    'zh-CN': '用户端离线同步：拉取工作集，推送离线更改',
   },
   audit: { en: 'The audit log (admins)', 'zh-CN': '审计日志（管理员）' },
   webhooks: { en: 'Outbound webhooks (admins)', 'zh-CN': '外发 Webhook（管理员）' },
@@ -66,6 +84,8 @@ export interface AppOptions {
   readonly storage: StoragePort;
   /** Folder of the implementers' page; the bundled one by default. */
   readonly webRoot?: string;
+  /** Folder of the built end-user app (`web/dist`) by default. */
+  readonly appRoot?: string;
   /** The clock in ms (sessions, tokens, sign-in limits); `Date.now` by default. */
   readonly now?: () => number;
   /** The CSRF secret; by default the storage's shared `instance` document holds it. */
@@ -90,7 +110,8 @@ export interface AppOptions {
 }
 
 /**
- * The HTTP app: JSON API under `/api`, the implementers' page at `/`. Every API route is declared
+ * The HTTP app: JSON API under `/api`, the end-user app at `/`, the implementers' page at
+ * `/platform`. Every API route is declared
  * with `defineRoute` (guard, schemas, docs) and mounted by `registerRoutes`; `/api/openapi.json`
  * and `/api/reference` describe them. Every refusal is `{ error: { code, message, field? } }`
  * with a 4xx; nothing answers with a stack trace. No port is opened here: tests call
@@ -169,14 +190,19 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...appRoutes(platform, apps),
     ...roleRoutes(accounts, apps),
     ...recordRoutes(records, recordService),
+    ...viewRoutes(records, createViewService(records)),
     ...flowRoutes(flowsContext, flows),
     ...noticeRoutes(accounts),
+    ...workspaceRoutes(accounts, apps),
+    ...syncRoutes(flowsContext, { flows }, apps),
     ...fileRoutes({
       ...records,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     }),
     ...auditRoutes(storage),
     ...webhookRoutes(webhooks),
+    ...tableImportRoutes(records, recordService),
+    ...publicFormRoutes({ ...flowsContext, flows }),
   ];
   registerRoutes(
     app,
@@ -190,7 +216,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
       tags: API_TAGS,
     }),
   );
-  app.route('/', webRoutes(options.webRoot ?? WEB_ROOT));
+  app.route('/', webRoutes(options.webRoot ?? WEB_ROOT, options.appRoot ?? APP_ROOT));
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -69,10 +69,14 @@ describe('every /api route is declared with a guard', () => {
         'POST /auth/login',
         'POST /expressions/check',
         'POST /packs/validate',
+        // public forms: only what an app published for anonymous use, rate-limited writes
+        'GET /public/forms/:app/:publicForm',
+        'POST /public/forms/:app/:publicForm/submissions',
+        'GET /public/receipts/:receipt',
       ]
         .filter((route) => guardOf.has(route))
         .sort(),
-      'only sign-in and stored-data-free routes are public',
+      'only sign-in, stored-data-free and public-form routes are public',
     );
   });
 

@@ -26,7 +26,7 @@ describe('the pack checker, as an implementer uses it after npm start', () => {
   });
 
   it('lists the installed plugins and their types', async () => {
-    await page.goto(`${tessera.url}/`);
+    await page.goto(`${tessera.url}/platform`);
     await page.getByText('@tessera/plugin-field-basic').first().waitFor();
     const text = (await page.locator('#platform-body').textContent()) ?? '';
     for (const expected of ['Money', 'Sub-table', 'Countersign', 'Write-back', 'Chart']) {

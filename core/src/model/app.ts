@@ -3,6 +3,7 @@ import { Id, LocalizedTextSchema, PackageName, SchemaVersion } from './common.ts
 import { DictionarySchema } from './dictionary.ts';
 import { FlowSchema } from './flow.ts';
 import { FormSchema } from './form.ts';
+import { PublicFormSchema } from './public-form.ts';
 import { RoleSchema } from './role.ts';
 import { TableSchema } from './table.ts';
 import { ViewSchema } from './view.ts';
@@ -25,6 +26,8 @@ export const appParts = {
   views: Type.Optional(Type.Array(ViewSchema, { maxItems: 1000 })),
   roles: Type.Optional(Type.Array(RoleSchema, { maxItems: 200 })),
   dictionaries: Type.Optional(Type.Array(DictionarySchema, { maxItems: 500 })),
+  /** Forms anyone may fill at a public URL (外部填报); see public-form.ts. */
+  publicForms: Type.Optional(Type.Array(PublicFormSchema, { maxItems: 100 })),
 };
 
 export const AppSchema = Type.Object(

@@ -15,6 +15,7 @@ import { createAppContext } from './app-context.ts';
 import { checkFlows } from './check-flows.ts';
 import { checkForms } from './check-forms.ts';
 import { checkPack } from './check-pack.ts';
+import { checkPublicForms } from './check-public-forms.ts';
 import { checkTables } from './check-tables.ts';
 import { checkViews } from './check-views.ts';
 import { migrateConfigs } from './migrate-configs.ts';
@@ -86,6 +87,7 @@ export function validateDefinition(
     ...checkForms(ctx),
     ...checkFlows(ctx, deps.nodeTypes),
     ...checkViews(ctx, deps.viewTypes),
+    ...checkPublicForms(ctx),
   );
   if (kind === 'pack') {
     issues.push(

@@ -55,4 +55,7 @@ export const fieldStyles = css`
   output {
     min-height: 1.5rem;
   }
+  .pre-wrap {
+    white-space: pre-wrap;
+  }
 `;

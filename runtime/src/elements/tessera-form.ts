@@ -12,6 +12,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { createFormRuntime } from '../forms/form-runtime.ts';
 import type { FormRuntime } from '../forms/form-runtime-api.ts';
 import type { FormValues } from '../forms/form-types.ts';
+import { cssProperties } from './css-properties.ts';
 import type { TesseraFieldElement } from './field-element.ts';
 import { tabGroups } from './form-layout.ts';
 import type { FormServices } from './form-services.ts';
@@ -34,6 +35,8 @@ export class TesseraForm extends TrackedElement {
     app: { attribute: false },
     form: { attribute: false },
     node: { type: String },
+    readonly: { type: Boolean },
+    noSubmit: { type: Boolean, attribute: 'no-submit' },
     values: { attribute: false },
     locale: { type: String },
     services: { attribute: false },
@@ -59,6 +62,10 @@ export class TesseraForm extends TrackedElement {
   declare app: AppDefinition | undefined;
   declare form: FormDefinition | undefined;
   declare node: string | undefined;
+  /** Without a node: every field read-only (an item seen by someone with no task on it). */
+  declare readonly: boolean | undefined;
+  /** The page shows its own buttons (submit, save draft, approve …) and calls `submit()`. */
+  declare noSubmit: boolean | undefined;
   declare values: FormValues | undefined;
   declare locale: Locale | undefined;
   declare services: FormServices | undefined;
@@ -83,6 +90,7 @@ export class TesseraForm extends TrackedElement {
         form,
         locale: this.locale ?? 'zh-CN',
         ...(this.node ? { node: this.node } : {}),
+        ...(this.readonly && !this.node ? { fallbackRight: 'read' as const } : {}),
         ...(this.values ? { values: this.values } : {}),
       });
     }
@@ -150,16 +158,16 @@ export class TesseraForm extends TrackedElement {
     runtime.ensureSection(section.id);
     const locale = runtime.locale;
     const label = section.label === undefined ? undefined : localize(section.label, locale);
-    return html`<fieldset class="section" style="--columns:${section.columns ?? 1}">
+    return html`<fieldset class="section" ${cssProperties({ '--columns': section.columns ?? 1 })}>
       ${label ? html`<legend>${label}</legend>` : nothing}
       ${section.items.map((item) => {
-        const span = `--span: ${Math.min(item.span ?? 1, section.columns ?? 1)}`;
-        if (!('field' in item)) return html`<p style=${span}>${localize(item.text, locale)}</p>`;
+        const span = cssProperties({ '--span': Math.min(item.span ?? 1, section.columns ?? 1) });
+        if (!('field' in item)) return html`<p ${span}>${localize(item.text, locale)}</p>`;
         const field = runtime.fieldAt(item.field);
         if (!field || runtime.fieldState(item.field).right === 'hidden') return nothing;
         const named = runtime.fieldType(field)?.form.element ?? FALLBACK;
         const tag = TAG.test(named) && customElements.get(named) ? named : FALLBACK;
-        return staticHtml`<${unsafeStatic(tag)} style=${span} path=${item.field}
+        return staticHtml`<${unsafeStatic(tag)} ${span} path=${item.field}
           .runtime=${runtime} .services=${this.services}></${unsafeStatic(tag)}>`;
       })}
     </fieldset>`;
@@ -201,7 +209,7 @@ export class TesseraForm extends TrackedElement {
           </div>`
           : nothing
       }
-      <button type="submit">${formText('submit', locale)}</button>
+      ${this.noSubmit ? nothing : html`<button type="submit">${formText('submit', locale)}</button>`}
     </form>`;
   }
 }

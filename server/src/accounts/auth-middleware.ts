@@ -4,6 +4,7 @@ import { csrfProtection } from '../auth/csrf-protection.ts';
 import type { ApiEnv, Principal } from '../http/api-env.ts';
 import { apiMiddleware } from '../http/register-routes.ts';
 import { SESSION_COOKIE } from '../http/security-schemes.ts';
+import { isPublicSubmission } from '../public-forms/public-form-paths.ts';
 import { type AccountsContext, once } from './accounts-context.ts';
 import { liveApiToken } from './api-tokens.ts';
 import { liveSession } from './sessions.ts';
@@ -63,8 +64,8 @@ async function principalOf(
 /**
  * The CSRF check (auth/csrf-protection.ts) keyed with the installation's secret, counting only
  * a live session as signed in: a stale cookie left in the browser then neither needs a CSRF
- * token nor blocks signing in again, while cross-origin writes stay refused. Runs after
- * `authMiddleware`.
+ * token nor blocks signing in again, while cross-origin writes stay refused — except public
+ * form submissions, which act for no session. Runs after `authMiddleware`.
  */
 export function csrfMiddleware(context: AccountsContext): MiddlewareHandler<ApiEnv> {
   const protection = once(async () =>
@@ -72,6 +73,8 @@ export function csrfMiddleware(context: AccountsContext): MiddlewareHandler<ApiE
       secret: await context.secret(),
       trustedOrigins: context.trustedOrigins,
       sessionOf: (c) => c.get('session')?.token,
+      // they ignore the session and act as the public form's own principal: nothing to forge
+      exempt: isPublicSubmission,
     }),
   );
   return apiMiddleware<MiddlewareHandler<ApiEnv>>(async (c, next) => (await protection())(c, next));

@@ -28,6 +28,11 @@ export interface CsrfOptions {
    * cookie left in the browser does not stop the user from signing in again.
    */
   readonly sessionOf?: (c: Context) => string | undefined;
+  /**
+   * Requests that need no check: routes that act for nobody, whatever session the browser
+   * sends along (public form submissions, embedded in customers' own sites).
+   */
+  readonly exempt?: (c: Context) => boolean;
 }
 
 /**
@@ -43,6 +48,7 @@ export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
   const sessionOf = options.sessionOf ?? ((c: Context) => getCookie(c, cookieName));
   return apiMiddleware(async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    if (options.exempt?.(c)) return next();
     if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
     const origin = senderOrigin(c);
     const ownOrigins = [new URL(c.req.url).origin, ...(options.trustedOrigins ?? [])];

@@ -37,7 +37,14 @@ export interface FlowItemView {
   /** The task nodes already passed: where a return may go. */
   readonly passed: readonly string[];
   readonly diagram: {
-    readonly nodes: readonly { id: string; type: string; label?: unknown; state: NodeState }[];
+    readonly nodes: readonly {
+      id: string;
+      type: string;
+      label?: unknown;
+      state: NodeState;
+      /** Where the designer placed the node (its centre), when it did. */
+      position?: { x: number; y: number };
+    }[];
     readonly edges: readonly { id: string; from: string; to: string; taken: boolean }[];
   };
 }
@@ -71,6 +78,7 @@ function diagramOf(flow: PreparedFlow, instance: FlowInstance): FlowItemView['di
       type: node.type,
       ...(node.label ? { label: node.label } : {}),
       state: stateOf(node.id),
+      ...(node.position ? { position: node.position } : {}),
     })),
     edges: flow.flow.edges.map((edge) => ({
       id: edge.id,

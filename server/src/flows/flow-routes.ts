@@ -10,6 +10,7 @@ import { guards } from '../http/guards.ts';
 import { idempotencyKeyOf } from '../http/idempotency-key.ts';
 import { localeOf } from '../http/locale.ts';
 import { callerOf } from '../records/caller.ts';
+import { publishedApps } from '../records/published-apps.ts';
 import { pageOf, pageQueryFields, readAll } from '../storage/read-page.ts';
 import { inboxCounts, inboxPage } from './flow-inbox.ts';
 import { INSTANCES_BY_FLOW } from './flow-indexes.ts';
@@ -36,6 +37,7 @@ export function flowRoutes(context: FlowsContext, flows: FlowService): ApiRoute[
     return callerOf(context.storage, principal);
   };
   const param = (c: Context<ApiEnv>, name: string) => c.req.param(name) ?? '';
+  const inbox = { ...context, published: publishedApps(context.storage) };
   return [
     defineRoute({
       method: 'post',
@@ -121,6 +123,9 @@ export function flowRoutes(context: FlowsContext, flows: FlowService): ApiRoute[
           BOXES.map((box) => Type.Literal(box)),
           { description: 'draft 待发, todo 待办, done 已办, submitted 已发, cc 知会' },
         ),
+        q: Type.Optional(
+          Type.String({ maxLength: 200, description: 'search titles, labels and initiators' }),
+        ),
         ...pageQueryFields,
       }),
       responses: {
@@ -128,7 +133,10 @@ export function flowRoutes(context: FlowsContext, flows: FlowService): ApiRoute[
       },
       handler: async (c, { query }) =>
         c.json(
-          await inboxPage(context, (await caller(c)).userId, query.box as InboxBox, pageOf(query)),
+          await inboxPage(inbox, (await caller(c)).userId, query.box as InboxBox, {
+            ...pageOf(query),
+            ...(query.q ? { q: query.q } : {}),
+          }),
         ),
     }),
     defineRoute({

@@ -46,7 +46,8 @@ export interface FlowService {
     flowId: string,
     input: StartInput,
     caller: RecordCaller,
-    options: { key?: string; locale: Locale },
+    /** `trusted`: the server made the caller (a public form's submitter; no app role needed). */
+    options: { key?: string; locale: Locale; trusted?: boolean },
   ): Promise<FlowItemView>;
   act(
     id: string,
@@ -241,6 +242,7 @@ export function createFlowService(context: FlowsContext): FlowService {
       }
       const created = await context.records.create(appId, flow.flow.table, input.values, caller, {
         locale: options.locale,
+        ...(options.trusted ? { trusted: true } : {}),
         ...(options.key === undefined
           ? {}
           : { idempotencyKey: `flow-start:${flowId}:${options.key}` }),

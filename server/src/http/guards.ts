@@ -54,7 +54,10 @@ function principalOf(c: Context<ApiEnv>): Principal {
  * `role` does not imply admin: list every role that may call the route.
  */
 export const guards = {
-  /** Anyone, signed in or not: only for routes that read no stored data, and for sign-in. */
+  /**
+   * Anyone, signed in or not: only for routes that read no stored data, for sign-in, and for
+   * public forms (外部填报), which answer only about what an app published for anonymous use.
+   */
   public: (): Guard => defineGuard({ name: 'public', public: true }, async () => {}),
 
   /** Any signed-in principal, whatever its roles. */

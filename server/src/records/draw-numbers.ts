@@ -58,6 +58,20 @@ function serialised<T>(id: string, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** The counter a number is drawn from: one per app, table, field (or other series) and period. */
+export type CounterKey = Pick<CounterFields, 'app' | 'table' | 'field' | 'key'>;
+
+/**
+ * Draws the next number of any counter (receipt numbers use it with a series name that is not
+ * a field id, so they never meet an auto-number's counter).
+ */
+export function drawCounter(storage: StoragePort, counter: CounterKey): Promise<number> {
+  const id = counterId(counter.app, counter.table, counter.field, counter.key);
+  return serialised(id, () =>
+    drawNext(storage, { type: COUNTER_TYPE, schemaVersion: 1, ...counter }, id),
+  );
+}
+
 /**
  * Fills each empty field whose type numbers from a counter (auto-number) with the next number
  * of its counter for `now` (in `timeZone`). Runs after validation, so a refused record uses

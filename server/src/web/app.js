@@ -362,7 +362,7 @@ function updatePackSize() {
 }
 
 async function loadExample() {
-  const response = await fetch('/assets/example-pack.json');
+  const response = await fetch('/platform/assets/example-pack.json');
   $('pack-source').value = await response.text();
   updatePackSize();
   await checkPack();

@@ -18,6 +18,6 @@ export class LongTextFieldElement extends TesseraFieldElement {
   }
 
   protected override renderReadOnly(): TemplateResult {
-    return html`<output id=${this.inputId} style="white-space: pre-wrap">${this.formatted()}</output>`;
+    return html`<output id=${this.inputId} class="pre-wrap">${this.formatted()}</output>`;
   }
 }

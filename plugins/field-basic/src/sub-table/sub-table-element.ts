@@ -1,6 +1,6 @@
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { FieldDefinition } from '@tessera/core';
-import { rowText, TesseraFieldElement } from '@tessera/runtime/elements';
+import { cssProperties, rowText, TesseraFieldElement } from '@tessera/runtime/elements';
 import { columnsOf, type FieldState } from '@tessera/runtime/forms';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { subTableCell } from './sub-table-cell.ts';
@@ -84,7 +84,7 @@ export class SubTableFieldElement extends TesseraFieldElement {
         : indexes.map((i) => this.renderRow(i, rows.length, state));
     return html`<div id=${this.inputId} class="table" role="table" tabindex="-1"
         aria-labelledby="${this.inputId}-label" aria-describedby=${this.describedBy(state)}
-        style="--grid: ${grid}">
+        ${cssProperties({ '--grid': grid })}>
         <div role="row">
           <span role="columnheader">#</span>
           ${columns.map((column) => html`<span role="columnheader">${this.columnLabel(column)}</span>`)}

@@ -1,0 +1,63 @@
+import { type AppDefinition, appOutline, Type } from '@tessera/core';
+import type { AppStore } from '../apps/app-store.ts';
+import { type ApiRoute, defineRoute } from '../http/define-route.ts';
+import { guards } from '../http/guards.ts';
+import { publishedApps } from '../records/published-apps.ts';
+import type { StoreContext } from '../storage/store-context.ts';
+import { DIRECTORY_LIMIT, findColleagues } from './people-directory.ts';
+import { workspaceApps } from './workspace-apps.ts';
+
+const Loose = Type.Object({}, { additionalProperties: true });
+
+/** The end-user app's start: the published apps and their flows and views; the colleagues. */
+export function workspaceRoutes(context: StoreContext, apps: AppStore): ApiRoute[] {
+  const published = publishedApps(context.storage);
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/workspace',
+      summary: {
+        en: 'Published apps with the flows to start, tables and views',
+        'zh-CN': '已发布的应用及其可发起的流程、表与视图',
+      },
+      description: {
+        en: 'Each app at its latest published version. Records and items stay within your row scope.',
+        'zh-CN': '每个应用取最新发布版本。记录与事项仍限于您的行权限范围。',
+      },
+      tags: ['workspace'],
+      guard: guards.signedIn(),
+      responses: { 200: Type.Object({ apps: Type.Array(Loose) }) },
+      handler: async (c) => {
+        const found = (await workspaceApps(apps, published)).map(({ definition, version }) =>
+          appOutline(definition as AppDefinition, version),
+        );
+        return c.json({ apps: found });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/directory/users',
+      summary: { en: 'Find colleagues by name', 'zh-CN': '按姓名查找同事' },
+      description: {
+        en: `Active users whose name or username contains q (at most ${DIRECTORY_LIMIT}), or the users listed in ids (comma-separated), with their display names and departments only.`,
+        'zh-CN': `姓名或用户名包含 q 的在职用户（最多 ${DIRECTORY_LIMIT} 个），或 ids（逗号分隔）列出的用户；只含显示名与部门。`,
+      },
+      tags: ['workspace'],
+      guard: guards.signedIn(),
+      query: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+        ids: Type.Optional(Type.String({ maxLength: 20000 })),
+      }),
+      responses: { 200: Type.Object({ items: Type.Array(Loose) }) },
+      handler: async (c, { query }) => {
+        const ids = query.ids?.split(',').filter(Boolean);
+        return c.json({
+          items: await findColleagues(context, {
+            ...(query.q === undefined ? {} : { q: query.q }),
+            ...(ids ? { ids } : {}),
+          }),
+        });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,94 @@
+import { type AppDefinition, createPlatform, type Platform } from '@tessera/core';
+import { fieldBasic } from '@tessera/plugin-field-basic';
+import { defineFieldElements } from '@tessera/plugin-field-basic/elements';
+import { flowBasic } from '@tessera/plugin-flow-basic';
+import { viewBasic } from '@tessera/plugin-view-basic';
+import type { DirectoryChoice, FormServices, RecordChoice } from '@tessera/runtime/elements';
+import type { ApiClient } from '../api/api-client.ts';
+
+/**
+ * The form runtime's chunk: the platform with the same plugins as the server (so a form checks
+ * values with the server's rules), the field elements, and the services fields call back into.
+ */
+let platform: Platform | undefined;
+
+export function browserPlatform(): Platform {
+  platform ??= createPlatform({ plugins: [fieldBasic, flowBasic, viewBasic] });
+  defineFieldElements();
+  return platform;
+}
+
+interface RecordPage {
+  readonly items: readonly { id: string; values: Record<string, unknown> }[];
+}
+
+/** Record titles: the table's title field, else its first text field, else the id's tail. */
+export function recordTitle(
+  app: AppDefinition,
+  table: string,
+  values: Record<string, unknown>,
+  id: string,
+) {
+  const definition = app.tables.find((one) => one.id === table);
+  const field = definition?.titleField ?? definition?.fields.find((one) => one.type === 'text')?.id;
+  const value = field === undefined ? undefined : values[field];
+  return typeof value === 'string' && value ? value : id.slice(-8);
+}
+
+/** What link, people, department and attachment fields ask of the page, answered by the API. */
+export function formServices(api: ApiClient, app: AppDefinition): FormServices {
+  const records = (table: string) =>
+    `/apps/${encodeURIComponent(app.id)}/tables/${encodeURIComponent(table)}/records`;
+  return {
+    async searchRecords(table, text): Promise<RecordChoice[]> {
+      const page = await api.get<RecordPage>(records(table), { query: { limit: 200 } });
+      const needle = text.trim().toLowerCase();
+      return page.items
+        .map((item) => ({
+          id: item.id,
+          title: recordTitle(app, table, item.values, item.id),
+          values: item.values,
+        }))
+        .filter((choice) => !needle || choice.title.toLowerCase().includes(needle))
+        .slice(0, 20);
+    },
+    async recordTitle(table, id) {
+      const found = await api
+        .get<{ id: string; values: Record<string, unknown> }>(
+          `${records(table)}/${encodeURIComponent(id)}`,
+        )
+        .catch(() => undefined);
+      return found ? recordTitle(app, table, found.values, found.id) : undefined;
+    },
+    recordHref: (table, id) =>
+      `/records/${encodeURIComponent(app.id)}/${encodeURIComponent(table)}/${encodeURIComponent(id)}`,
+    async searchUsers(text): Promise<DirectoryChoice[]> {
+      const found = await api.get<{
+        items: { id: string; displayName: string; username: string }[];
+      }>('/directory/users', { query: { q: text } });
+      return found.items.map((user) => ({
+        id: user.id,
+        name: `${user.displayName} (${user.username})`,
+      }));
+    },
+    async searchDepartments(text): Promise<DirectoryChoice[]> {
+      const found = await api.get<{ items: { id: string; name: string }[] }>('/departments', {
+        query: { limit: 500 },
+      });
+      const needle = text.trim().toLowerCase();
+      return found.items
+        .filter((one) => !needle || one.name.toLowerCase().includes(needle))
+        .slice(0, 20)
+        .map((one) => ({ id: one.id, name: one.name }));
+    },
+    async uploadFile(field, file) {
+      const table = app.tables.find((one) => one.fields.some((f) => f.id === field))?.id ?? '';
+      const body = new FormData();
+      body.set('file', file);
+      return api.post<Record<string, unknown>>(
+        `/apps/${encodeURIComponent(app.id)}/tables/${encodeURIComponent(table)}/fields/${encodeURIComponent(field)}/files`,
+        body,
+      );
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { ApiClient } from '../api/api-client.ts';
+import { ApiProblem } from '../api/api-error.ts';
+import type { OfflineStore } from './offline-db.ts';
+import type {
+  CachedDocument,
+  ConflictEntry,
+  NewOutboxCommand,
+  OutboxCommand,
+  OutboxResult,
+  SyncStatus,
+} from './offline-types.ts';
+
+/** Commands sent per push request. */
+export const PUSH_BATCH = 100;
+
+/**
+ * Moves the outbox to the server and the person's working set to the browser: push first (in
+ * order, in batches, each command once by its id), then pull the difference. A cut connection
+ * leaves the unsent part queued; sending it again is harmless. Runs once at a time; `change`
+ * events tell the shell and the sync page what waits.
+ */
+export class SyncEngine extends EventTarget {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private state: SyncStatus;
+
+  constructor(
+    private readonly api: ApiClient,
+    readonly store: OfflineStore,
+    /** Makes sure a session and its CSRF token are known (a page opened offline has none). */
+    private readonly beforeSync: () => Promise<void> = async () => undefined,
+  ) {
+    super();
+    const last = localStorage.getItem(this.lastKey());
+    this.state = {
+      pending: 0,
+      conflicts: 0,
+      syncing: false,
+      ...(last ? { lastSyncAt: last } : {}),
+    };
+  }
+
+  private lastKey() {
+    return `tessera.lastSync:${this.store.name}`;
+  }
+
+  get status(): SyncStatus {
+    return this.state;
+  }
+
+  /** Queues a write made offline (or whose request failed to reach the server). */
+  async queue(command: NewOutboxCommand, label?: string): Promise<OutboxCommand> {
+    const queued = await this.store.queue(command, label);
+    await this.refresh();
+    return queued;
+  }
+
+  /** Syncs now; a call while one runs makes it run once more after. */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.sync();
+      }
+    });
+    return this.running;
+  }
+
+  private async run() {
+    this.update({ syncing: true });
+    try {
+      await this.beforeSync();
+      await this.push();
+      await this.pull();
+      const at = new Date().toISOString();
+      localStorage.setItem(this.lastKey(), at);
+      this.update({ syncing: false, lastSyncAt: at, error: undefined });
+    } catch (error) {
+      this.update({
+        syncing: false,
+        error: error instanceof ApiProblem ? error.message : String(error),
+      });
+    }
+    await this.refresh();
+  }
+
+  private async push() {
+    for (;;) {
+      const queued = (await this.store.outbox()).slice(0, PUSH_BATCH);
+      if (queued.length === 0) return;
+      const { results } = await this.api.post<{ results: OutboxResult[] }>('/sync/push', {
+        commands: queued.map((doc) => doc.command),
+      });
+      const byId = new Map(results.map((result) => [result.id, result]));
+      const done = queued.filter((doc) => {
+        const status = byId.get(doc.command.id)?.status;
+        return status !== undefined && status !== 'retry';
+      });
+      const conflicts: ConflictEntry[] = done.flatMap((doc) => {
+        const result = byId.get(doc.command.id)!;
+        if (result.status !== 'conflict' && result.status !== 'rejected') return [];
+        return [
+          {
+            command: doc.command,
+            ...(doc.label ? { label: doc.label } : {}),
+            status: result.status,
+            error: result.error,
+            ...(result.server === undefined ? {} : { server: result.server }),
+            at: new Date().toISOString(),
+          },
+        ];
+      });
+      // the conflict is kept before the queued copy goes, so a crash between keeps both
+      await this.store.addConflicts(conflicts);
+      await this.store.dequeue(done);
+      await this.refresh();
+      if (done.length < queued.length) return;
+    }
+  }
+
+  private async pull() {
+    const held = await this.store.cached();
+    const known = Object.fromEntries(held.map((doc) => [doc.id, doc.rev]));
+    const answer = await this.api.post<{ docs: CachedDocument[]; removed: string[] }>(
+      '/sync/pull',
+      { known },
+    );
+    await this.store.applyPull(answer.docs, answer.removed);
+  }
+
+  /** Recounts what waits and tells the listeners. */
+  async refresh(): Promise<void> {
+    const [outbox, conflicts] = await Promise.all([this.store.outbox(), this.store.conflicts()]);
+    this.update({ pending: outbox.length, conflicts: conflicts.length });
+  }
+
+  private update(change: Partial<SyncStatus>) {
+    this.state = { ...this.state, ...change };
+    this.dispatchEvent(new Event('change'));
+  }
+}

@@ -1,0 +1,288 @@
+import type { AppDefinition } from '@tessera/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { ApiProblem } from '../../api/api-error.ts';
+import { latestDefinition } from '../../forms/app-definitions.ts';
+import { browserPlatform } from '../../forms/form-kit.ts';
+import { translator } from '../../i18n/texts.ts';
+import type { AppContext } from '../../shell/app-context.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import type { CellContext } from './cell-format.ts';
+import { columnChoices } from './column-choices.ts';
+import { DATA_TEXTS } from './data-texts.ts';
+import './filter-bar.ts';
+import './summary-table.ts';
+import './view-chart.ts';
+import './view-grid.ts';
+import { type Condition, filterParam, nextSort, type SortState, sortParam } from './view-query.ts';
+import type { ViewDescription, ViewRow, ViewRows, ViewSummary } from './view-types.ts';
+
+/**
+ * `/apps/{app}/views/{view}`: a view's rows with sorting, a search, filters and paging; its
+ * group totals when it groups; its chart when it is a chart view; exports with the same
+ * filters. Every change of the query reloads from the server, which applies the row scope.
+ */
+export class ViewPage extends LitElement {
+  static override properties = {
+    ctx: { attribute: false },
+    params: { attribute: false },
+    view: { state: true },
+    app: { state: true },
+    rows: { state: true },
+    next: { state: true },
+    total: { state: true },
+    summary: { state: true },
+    sort: { state: true },
+    conditions: { state: true },
+    q: { state: true },
+    loading: { state: true },
+    problem: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+      .head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
+      .head h1 { margin: 0; }
+      .exports { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .toolbar { display: grid; gap: 0.75rem; }
+      form.search input { flex: 1 1 14rem; min-width: 0; }
+      .card.rows { padding: 0; overflow: hidden; }
+      .rows .status { padding: 0.75rem 1.25rem; margin: 0; }
+      .rows .more { padding: 0.75rem 1.25rem; }
+      .rows .empty { padding: 0 1.25rem 1rem; }
+      .back { margin: 0; }
+      @media (max-width: 40rem) {
+        .card { padding: 0.75rem; }
+        .exports { width: 100%; }
+        .exports a { flex: 1; justify-content: center; }
+        .rows .status, .rows .more { padding: 0.6rem 0.75rem; }
+      }
+    `,
+  ];
+  declare ctx: AppContext;
+  declare params: Record<string, string>;
+  declare view: ViewDescription | undefined;
+  declare app: AppDefinition | undefined;
+  declare rows: readonly ViewRow[];
+  declare next: string | undefined;
+  declare total: number | undefined;
+  declare summary: ViewSummary | undefined;
+  declare sort: SortState | undefined;
+  declare conditions: readonly Condition[];
+  declare q: string;
+  declare loading: boolean;
+  declare problem: string | undefined;
+  private loadedFor = '';
+  private queried = '';
+  /** Answers to older queries are dropped when a newer one was sent. */
+  private sequence = 0;
+
+  constructor() {
+    super();
+    this.rows = [];
+    this.conditions = [];
+    this.q = '';
+    this.loading = false;
+  }
+
+  private get path() {
+    return `/apps/${encodeURIComponent(this.params.app!)}/views/${encodeURIComponent(this.params.view!)}`;
+  }
+
+  private get grouped() {
+    const view = this.view;
+    return (
+      !!view && (view.type === 'chart' || (view.groupBy.length > 0 && view.aggregates.length > 0))
+    );
+  }
+
+  private query() {
+    return {
+      q: this.q || undefined,
+      filter: filterParam(this.conditions),
+      sort: sortParam(this.sort),
+    };
+  }
+
+  protected override willUpdate(): void {
+    const key = `${this.params.app}/${this.params.view}|${this.ctx.locale}`;
+    if (key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.open();
+      return;
+    }
+    const { q, filter, sort } = this.query();
+    const queried = JSON.stringify([q, filter, sort]);
+    if (this.view && queried !== this.queried) {
+      this.queried = queried;
+      void this.load(false);
+    }
+  }
+
+  private async open() {
+    this.problem = undefined;
+    try {
+      const [{ items }, latest] = await Promise.all([
+        this.ctx.api.get<{ items: ViewDescription[] }>(
+          `/apps/${encodeURIComponent(this.params.app!)}/views`,
+        ),
+        latestDefinition(this.ctx.api, this.params.app!).catch(() => undefined),
+      ]);
+      const view = items.find((one) => one.id === this.params.view);
+      if (!view) {
+        this.problem = translator(DATA_TEXTS, this.ctx.locale)('view.notFound');
+        return;
+      }
+      this.app = latest?.definition;
+      this.view = view;
+      const { q, filter, sort } = this.query();
+      this.queried = JSON.stringify([q, filter, sort]);
+      await this.load(false);
+    } catch (error) {
+      this.problem = error instanceof ApiProblem ? error.message : String(error);
+    }
+  }
+
+  private async load(more: boolean) {
+    const view = this.view;
+    if (!view) return;
+    const sequence = ++this.sequence;
+    const { q, filter, sort } = this.query();
+    const pageSize = Number(view.config.pageSize) || 50;
+    this.loading = true;
+    this.problem = undefined;
+    try {
+      const showRows = view.type !== 'chart' && view.columns.length > 0;
+      const [rows, summary] = await Promise.all([
+        showRows
+          ? this.ctx.api.get<ViewRows>(`${this.path}/rows`, {
+              query: { q, filter, sort, limit: pageSize, cursor: more ? this.next : undefined },
+            })
+          : undefined,
+        this.grouped && !more
+          ? this.ctx.api.get<ViewSummary>(`${this.path}/summary`, { query: { q, filter } })
+          : undefined,
+      ]);
+      if (sequence !== this.sequence) return;
+      if (rows) {
+        this.rows = more ? [...this.rows, ...rows.items] : rows.items;
+        this.next = rows.next;
+        this.total = rows.total;
+      }
+      if (summary) {
+        this.summary = summary;
+        if (!rows) this.total = summary.count;
+      }
+    } catch (error) {
+      if (sequence === this.sequence)
+        this.problem = error instanceof ApiProblem ? error.message : String(error);
+    } finally {
+      if (sequence === this.sequence) this.loading = false;
+    }
+  }
+
+  /** The order the rows are in: the person's, else the view's first sort. */
+  private shownSort(view: ViewDescription): SortState | undefined {
+    if (this.sort) return this.sort;
+    const first = view.sorts[0];
+    return first
+      ? { field: first.field, direction: first.direction === 'desc' ? 'desc' : 'asc' }
+      : undefined;
+  }
+
+  private search(event: SubmitEvent) {
+    event.preventDefault();
+    this.q = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+  }
+
+  private exportHref(format: 'xlsx' | 'csv') {
+    return this.ctx.api.href(`${this.path}/export`, {
+      format,
+      ...this.query(),
+      locale: this.ctx.locale,
+    });
+  }
+
+  override render() {
+    const { locale } = this.ctx;
+    const t = translator(DATA_TEXTS, locale);
+    const view = this.view;
+    const back = html`<p class="back"><a href="/apps">← ${t('view.back')}</a></p>`;
+    if (!view) {
+      return html`${back}${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : html`<p class="muted">${t('view.loading')}</p>`}`;
+    }
+    const cells: CellContext = {
+      locale,
+      yes: t('yes'),
+      no: t('no'),
+      platform: browserPlatform(),
+      ...(this.app ? { app: this.app } : {}),
+      table: view.table,
+    };
+    const filterable = view.columns.length > 0 ? view.columns : view.groupBy;
+    const isChart = view.type === 'chart';
+    return html`
+      ${back}
+      <div class="head">
+        <h1>${view.label}</h1>
+        <span class="badge">${t(isChart ? 'type.chart' : 'type.list')}</span>
+        <span class="spacer"></span>
+        <div class="exports">
+          <a class="button" href=${this.exportHref('xlsx')} download>⤓ ${t('view.export.xlsx')}</a>
+          <a class="button" href=${this.exportHref('csv')} download>⤓ ${t('view.export.csv')}</a>
+        </div>
+      </div>
+      <section class="card toolbar">
+        <form class="search row" role="search" @submit=${this.search}>
+          <label class="visually-hidden" for="q">${t('view.search')}</label>
+          <input id="q" name="q" type="search" placeholder=${t('view.searchPlaceholder')} .value=${this.q} />
+          <button type="submit">${t('view.search')}</button>
+        </form>
+        <tessera-filter-bar .columns=${filterable} .locale=${locale} .conditions=${this.conditions}
+          .choices=${columnChoices(this.app, view.table, filterable, locale)}
+          @tessera-filter-change=${(event: CustomEvent<readonly Condition[]>) => {
+            this.conditions = event.detail;
+          }}></tessera-filter-bar>
+      </section>
+      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${isChart && this.summary ? html`<section class="card"><h2>${t('chart.title')}</h2><tessera-view-chart .view=${view} .summary=${this.summary} .locale=${locale}></tessera-view-chart></section>` : nothing}
+      ${
+        this.grouped && this.summary
+          ? html`<section class="card"><h2>${t('summary.title')}</h2>
+            ${
+              this.summary.groups.length > 0
+                ? html`<tessera-summary-table .view=${view} .summary=${this.summary} .cells=${cells}></tessera-summary-table>`
+                : html`<p class="muted">${t('summary.empty')}</p>`
+            }</section>`
+          : nothing
+      }
+      ${isChart || view.columns.length === 0 ? nothing : this.renderRows(view, cells, t)}
+    `;
+  }
+
+  private renderRows(
+    view: ViewDescription,
+    cells: CellContext,
+    t: ReturnType<typeof translator<keyof (typeof DATA_TEXTS)['en']>>,
+  ) {
+    const total = this.total ?? 0;
+    return html`<section class="card rows" aria-busy=${this.loading ? 'true' : 'false'}>
+      <p class="status muted" role="status">${
+        this.total === undefined
+          ? t('view.loading')
+          : this.next
+            ? t('view.shown', { shown: this.rows.length, total })
+            : t('view.total', { n: total })
+      }</p>
+      <tessera-view-grid .app=${this.params.app!} .table=${view.table} .columns=${view.columns} .rows=${this.rows}
+        .sort=${this.shownSort(view)} .cells=${cells} ?busy=${this.loading}
+        @tessera-sort=${(event: CustomEvent<string>) => {
+          this.sort = nextSort(this.shownSort(view), event.detail);
+        }}></tessera-view-grid>
+      ${this.total === 0 ? html`<p class="muted empty">${t('view.empty')}</p>` : nothing}
+      ${this.next ? html`<div class="more"><button type="button" ?disabled=${this.loading} @click=${() => this.load(true)}>${t('view.more')}</button></div>` : nothing}
+    </section>`;
+  }
+}
+
+if (!customElements.get('tessera-view-page')) customElements.define('tessera-view-page', ViewPage);

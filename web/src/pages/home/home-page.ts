@@ -1,0 +1,190 @@
+import { localize } from '@tessera/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { ApiProblem } from '../../api/api-error.ts';
+import { formatDateTime, translator } from '../../i18n/texts.ts';
+import { cachedInbox } from '../../offline/offline-reads.ts';
+import type { AppContext } from '../../shell/app-context.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import { BOXES, type Box, type InboxItem, type InboxPage } from './inbox-entry.ts';
+import { INBOX_TEXTS } from './inbox-texts.ts';
+
+type Counts = { todo: number; overdue: number; draft: number; ccUnread: number };
+type StatusKey = `status.${string}` &
+  Parameters<ReturnType<typeof translator<keyof (typeof INBOX_TEXTS)['en']>>>[0];
+
+/**
+ * The home page (`/`, `/inbox/{box}`): the boxes 待办 已办 已发 知会 待发 with counts, a search,
+ * and the entries newest first. Each entry opens its item; on a phone each is one tap target.
+ */
+export class HomePage extends LitElement {
+  static override properties = {
+    ctx: { attribute: false },
+    params: { attribute: false },
+    items: { state: true },
+    next: { state: true },
+    counts: { state: true },
+    problem: { state: true },
+    loading: { state: true },
+    offline: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      .tabs { display: flex; gap: 0.25rem; border-bottom: 1px solid var(--tessera-line); margin-bottom: 1rem; overflow-x: auto; }
+      .tabs a { padding: 0.6rem 0.9rem; text-decoration: none; color: var(--tessera-muted); border-bottom: 3px solid transparent; white-space: nowrap; display: inline-flex; gap: 0.35rem; align-items: center; }
+      .tabs a[aria-selected='true'] { color: var(--tessera-text); border-bottom-color: var(--tessera-accent); font-weight: 600; }
+      form.search { margin-bottom: 1rem; }
+      form.search input { flex: 1; min-width: 10rem; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+      li a { display: grid; grid-template-columns: 1fr auto; gap: 0.2rem 1rem; padding: 0.8rem 1rem; background: var(--tessera-surface); border: 1px solid var(--tessera-line); border-radius: 8px; text-decoration: none; color: inherit; min-height: 3.5rem; }
+      li a:hover { border-color: var(--tessera-accent); }
+      .title { font-weight: 600; }
+      .meta { color: var(--tessera-muted); font-size: 0.875rem; }
+      .side { text-align: end; font-size: 0.875rem; color: var(--tessera-muted); }
+      .head { display: flex; align-items: center; gap: 1rem; }
+      .head h1 { margin: 0; }
+      @media (max-width: 40rem) {
+        li a { grid-template-columns: 1fr; }
+        .side { text-align: start; }
+      }
+    `,
+  ];
+  declare ctx: AppContext;
+  declare params: Record<string, string>;
+  declare items: readonly InboxItem[] | undefined;
+  declare next: string | undefined;
+  declare counts: Counts | undefined;
+  declare problem: string | undefined;
+  declare loading: boolean;
+  declare offline: boolean;
+  private loadedFor = '';
+  private query = '';
+
+  private get box(): Box {
+    const asked = this.params?.box as Box | undefined;
+    return asked && BOXES.includes(asked) ? asked : 'todo';
+  }
+
+  protected override willUpdate(): void {
+    const key = `${this.box}|${this.query}`;
+    if (key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.load(false);
+    }
+  }
+
+  private async load(more: boolean) {
+    this.loading = true;
+    this.problem = undefined;
+    try {
+      const [page, counts] = await Promise.all([
+        this.ctx.api.get<InboxPage>('/inbox', {
+          query: {
+            box: this.box,
+            q: this.query || undefined,
+            cursor: more ? this.next : undefined,
+            limit: 30,
+          },
+        }),
+        more ? Promise.resolve(this.counts) : this.ctx.api.get<Counts>('/inbox/counts'),
+      ]);
+      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+      this.offline = false;
+      this.next = page.next;
+      this.counts = counts;
+    } catch (error) {
+      if (error instanceof ApiProblem && error.offline && !more) {
+        const items = await cachedInbox<InboxItem>(await this.ctx.offline(), this.box).catch(
+          () => undefined,
+        );
+        if (items) {
+          const needle = this.query.toLowerCase();
+          this.items = items.filter((item) => !needle || item.title.toLowerCase().includes(needle));
+          this.next = undefined;
+          this.offline = true;
+          return;
+        }
+      }
+      this.problem = error instanceof ApiProblem ? error.message : String(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private search(event: SubmitEvent) {
+    event.preventDefault();
+    this.query = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    this.requestUpdate();
+  }
+
+  override render() {
+    const { locale } = this.ctx;
+    const t = translator(INBOX_TEXTS, locale);
+    const count = (box: Box) =>
+      box === 'todo'
+        ? this.counts?.todo
+        : box === 'draft'
+          ? this.counts?.draft
+          : box === 'cc'
+            ? this.counts?.ccUnread
+            : undefined;
+    return html`
+      <div class="head">
+        <h1>${t('title')}</h1>
+        ${this.counts?.overdue ? html`<span class="badge warn">${t('overdueCount', { n: this.counts.overdue })}</span>` : nothing}
+        <span class="spacer"></span>
+        <a class="button primary" href="/start">${t('start')}</a>
+      </div>
+      <div class="tabs" role="tablist">
+        ${BOXES.map((box) => {
+          const n = count(box);
+          return html`<a role="tab" href=${box === 'todo' ? '/' : `/inbox/${box}`} aria-selected=${box === this.box ? 'true' : 'false'}>
+            ${t(`box.${box}`)}${n ? html`<span class="badge">${n}</span>` : nothing}</a>`;
+        })}
+      </div>
+      <form class="search row" role="search" @submit=${this.search}>
+        <input name="q" type="search" aria-label=${t('search')} placeholder=${t('search.placeholder')} .value=${this.query} />
+        <button type="submit">${t('search')}</button>
+      </form>
+      ${this.offline ? html`<p class="notice" role="status">${t('offline')}</p>` : nothing}
+      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.items?.length === 0 ? html`<p class="muted">${t('empty')}</p>` : nothing}
+      <ul aria-busy=${this.loading ? 'true' : 'false'}>
+        ${(this.items ?? []).map((item) => this.renderItem(item, t))}
+      </ul>
+      ${this.next ? html`<p><button type="button" @click=${() => this.load(true)}>${t('more')}</button></p>` : nothing}
+    `;
+  }
+
+  private renderItem(
+    item: InboxItem,
+    t: ReturnType<typeof translator<keyof (typeof INBOX_TEXTS)['en']>>,
+  ) {
+    const { locale } = this.ctx;
+    const where = [
+      localize(item.appLabel, locale),
+      localize(item.flowLabel, locale),
+      localize(item.nodeLabel, locale),
+    ]
+      .filter((label, index, all) => label && all.indexOf(label) === index)
+      .join(' · ');
+    const statusKey = `status.${item.status}` as StatusKey;
+    const status = statusKey in INBOX_TEXTS[locale] ? t(statusKey) : item.status;
+    return html`<li>
+      <a href=${`/items/${encodeURIComponent(item.instance)}`}>
+        <span class="title">${item.title}</span>
+        <span class="side">
+          ${item.overdue ? html`<span class="badge warn">${t('overdue')}</span>` : nothing}
+          ${item.status === 'unread' ? html`<span class="badge">${t('unread')}</span>` : html`<span>${status}</span>`}
+        </span>
+        <span class="meta">${where}${item.initiatorName ? html` · ${t('from', { name: item.initiatorName })}` : nothing}</span>
+        <span class="side">
+          ${formatDateTime(item.actedAt ?? item.createdAt, locale)}
+          ${item.due && !item.actedAt ? html`<br />${t('due', { at: formatDateTime(item.due, locale) })}` : nothing}
+        </span>
+      </a>
+    </li>`;
+  }
+}
+
+if (!customElements.get('tessera-home-page')) customElements.define('tessera-home-page', HomePage);

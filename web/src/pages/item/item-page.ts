@@ -1,0 +1,325 @@
+import { type AppDefinition, localize } from '@tessera/core';
+import { defineFlowElements, type TesseraForm } from '@tessera/runtime/elements';
+import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
+import { css, html, LitElement, nothing } from 'lit';
+import { ApiProblem } from '../../api/api-error.ts';
+import { publishedDefinition } from '../../forms/app-definitions.ts';
+import { browserPlatform, formServices, recordTitle } from '../../forms/form-kit.ts';
+import { formatDateTime, translator } from '../../i18n/texts.ts';
+import { cachedApp, cachedItem } from '../../offline/offline-reads.ts';
+import type { AppContext } from '../../shell/app-context.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import './action-dialog.ts';
+import type { ActionChoice } from './action-dialog.ts';
+
+import type { FlowItem } from './flow-item.ts';
+import { formValues } from './form-values.ts';
+import { editableValues, type ItemAction, itemActions } from './item-actions.ts';
+import { ITEM_TEXTS } from './item-texts.ts';
+
+/** Actions after which the person is done with the item and goes back to their inbox. */
+const LEAVES = new Set(['submit', 'approve', 'reject', 'return', 'transfer', 'withdraw']);
+
+/**
+ * `/items/{id}`: the item's form with the fields the caller's node allows, the flow diagram
+ * with the current node, the history, and the actions the caller may take. On a phone the
+ * main action sits in a bar at the bottom, in reach of a thumb.
+ */
+export class ItemPage extends LitElement {
+  static override properties = {
+    ctx: { attribute: false },
+    params: { attribute: false },
+    item: { state: true },
+    app: { state: true },
+    names: { state: true },
+    problem: { state: true },
+    notice: { state: true },
+    pending: { state: true },
+    busy: { state: true },
+    offline: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 1rem; align-items: start; }
+      .side { display: grid; gap: 1rem; }
+      .head { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; margin-bottom: 1rem; }
+      .head h1 { margin: 0; }
+      .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0 0; }
+      @media (max-width: 52rem) {
+        .layout { grid-template-columns: minmax(0, 1fr); }
+      }
+      @media (max-width: 40rem) {
+        .bar { position: fixed; left: 0; right: 0; bottom: 3.6rem; z-index: 5; margin: 0; padding: 0.5rem 0.75rem; background: var(--tessera-surface); border-top: 1px solid var(--tessera-line); flex-wrap: nowrap; overflow-x: auto; }
+        .bar button { flex: 0 0 auto; min-height: 3rem; }
+        .bar button.primary { flex: 1 0 auto; }
+        :host { padding-bottom: 4rem; }
+      }
+    `,
+  ];
+  declare ctx: AppContext;
+  declare params: Record<string, string>;
+  declare item: FlowItem | undefined;
+  declare app: AppDefinition | undefined;
+  declare names: Readonly<Record<string, string>>;
+  declare problem: string | undefined;
+  declare notice: string | undefined;
+  declare pending: ItemAction | undefined;
+  declare busy: boolean;
+  /** Shown from the offline copy. */
+  declare offline: boolean;
+  private runtime: FormRuntime | undefined;
+  private loadedFor = '';
+
+  constructor() {
+    super();
+    this.names = {};
+  }
+
+  protected override willUpdate(): void {
+    if (this.params.id && this.params.id !== this.loadedFor) {
+      this.loadedFor = this.params.id;
+      void this.load();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.runtime?.dispose();
+  }
+
+  private async load(notice?: string) {
+    this.problem = undefined;
+    try {
+      const { item, app, offline } = await this.fetchItem(this.params.id!);
+      this.offline = offline;
+      defineFlowElements();
+      this.show(item, app);
+      this.notice = notice;
+      void this.loadNames(item);
+      const unread = item.mine.find((task) => task.kind === 'cc' && task.status === 'unread');
+      if (!offline && unread && item.mine.every((task) => task.kind === 'cc'))
+        void this.run({ name: 'read', task: unread, asks: [], final: false }, {});
+    } catch (error) {
+      this.problem = error instanceof ApiProblem ? error.message : String(error);
+    }
+  }
+
+  /** The item from the server, or from the offline copy when the server cannot be reached. */
+  private async fetchItem(
+    id: string,
+  ): Promise<{ item: FlowItem; app: AppDefinition; offline: boolean }> {
+    try {
+      const item = await this.ctx.api.get<FlowItem>(`/flow-items/${encodeURIComponent(id)}`);
+      return {
+        item,
+        app: await publishedDefinition(this.ctx.api, item.app, item.version),
+        offline: false,
+      };
+    } catch (error) {
+      if (!(error instanceof ApiProblem) || !error.offline) throw error;
+      const engine = await this.ctx.offline();
+      const item = await cachedItem<FlowItem>(engine, id);
+      const app = item && (await cachedApp(engine, item.app, item.version));
+      if (!item || !app) throw error;
+      return { item, app: app.definition, offline: true };
+    }
+  }
+
+  /** A fresh form runtime for the item's record as it now stands. */
+  private show(item: FlowItem, app: AppDefinition) {
+    const flow = app.flows?.find((one) => one.id === item.flow);
+    const form = app.forms?.find((one) => one.id === flow?.form);
+    this.runtime?.dispose();
+    this.runtime = form
+      ? createFormRuntime({
+          platform: browserPlatform(),
+          app,
+          form,
+          locale: this.ctx.locale,
+          values: item.record.values,
+          ...(item.rights.node ? { node: item.rights.node } : { fallbackRight: 'read' as const }),
+        })
+      : undefined;
+    this.app = app;
+    this.item = item;
+  }
+
+  private async loadNames(item: FlowItem) {
+    const ids = new Set<string>([item.initiator]);
+    for (const entry of item.timeline) {
+      if (entry.actor.startsWith('user:')) ids.add(entry.actor);
+      for (const user of entry.users ?? []) ids.add(user);
+    }
+    for (const task of item.tasks) ids.add(task.assignee);
+    const found = await this.ctx.api
+      .get<{ items: { id: string; displayName: string }[] }>('/directory/users', {
+        query: { ids: [...ids].join(',') },
+      })
+      .catch(() => ({ items: [] }));
+    this.names = Object.fromEntries(found.items.map((one) => [one.id, one.displayName]));
+  }
+
+  private async start(action: ItemAction) {
+    if (action.withValues && action.name !== 'saveDraft') {
+      const form = this.renderRoot.querySelector<TesseraForm>('tessera-form');
+      if (form && this.runtime && this.runtime.validate().length > 0) {
+        await form.submit();
+        return;
+      }
+    }
+    if (action.asks.length === 0 && !action.final) void this.run(action, {});
+    else this.pending = action;
+  }
+
+  private async run(action: ItemAction, choice: ActionChoice) {
+    const item = this.item;
+    if (!item) return;
+    const t = translator(ITEM_TEXTS, this.ctx.locale);
+    const values =
+      action.withValues && this.runtime
+        ? editableValues(item, formValues(this.runtime, action.name))
+        : {};
+    const withValues = Object.keys(values).length > 0;
+    this.busy = true;
+    try {
+      const answer = await this.ctx.api.post<FlowItem>(
+        `/flow-items/${encodeURIComponent(item.id)}/commands`,
+        {
+          type: action.name,
+          ...(action.task ? { task: action.task.id } : {}),
+          ...choice,
+          ...(withValues ? { values, rev: item.record._rev } : {}),
+        },
+        { idempotencyKey: crypto.randomUUID() },
+      );
+      this.pending = undefined;
+      this.ctx.refreshCounts();
+      if (LEAVES.has(action.name)) {
+        this.ctx.flash(t(`done.${action.name}`));
+        this.ctx.navigate(action.name === 'submit' ? '/inbox/submitted' : '/');
+        return;
+      }
+      if (this.app) this.show(answer, this.app);
+      this.notice = t(`done.${action.name}`);
+      void this.loadNames(answer);
+    } catch (error) {
+      const problem = error instanceof ApiProblem ? error : undefined;
+      if (problem?.offline) {
+        await this.queueOffline(item, action, choice, values);
+        return;
+      }
+      if (problem?.status === 409) {
+        this.pending = undefined;
+        await this.load(`${problem.message} ${t('stale')}`);
+      } else if (this.pending) {
+        (this.renderRoot.querySelector('tessera-action-dialog') as {
+          problem?: string;
+        } | null)!.problem = problem?.message ?? String(error);
+      } else this.problem = problem?.message ?? String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private itemTitle(app: AppDefinition, item: FlowItem): string {
+    const flow = app.flows?.find((one) => one.id === item.flow);
+    return recordTitle(app, flow?.table ?? '', item.record.values, item.id);
+  }
+
+  /** Keeps the command in the outbox; it is sent, once, when the connection is back. */
+  private async queueOffline(
+    item: FlowItem,
+    action: ItemAction,
+    choice: ActionChoice,
+    values: Record<string, unknown>,
+  ) {
+    const engine = await this.ctx.offline();
+    const withValues = Object.keys(values).length > 0;
+    await engine.queue(
+      {
+        id: crypto.randomUUID(),
+        kind: 'command',
+        item: item.id,
+        command: {
+          type: action.name,
+          ...(action.task ? { task: action.task.id } : {}),
+          ...choice,
+          ...(withValues ? { values, rev: item.record._rev } : {}),
+        },
+      },
+      `${translator(ITEM_TEXTS, this.ctx.locale)(`action.${action.name}`)} ${this.app ? this.itemTitle(this.app, item) : item.id}`,
+    );
+    this.pending = undefined;
+    this.ctx.flash(translator(ITEM_TEXTS, this.ctx.locale)('offline.queued'));
+    this.ctx.navigate('/');
+  }
+
+  override render() {
+    const t = translator(ITEM_TEXTS, this.ctx.locale);
+    const { item, app } = this;
+    if (!item || !app) {
+      return this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing;
+    }
+    const { locale } = this.ctx;
+    const flow = app.flows?.find((one) => one.id === item.flow);
+    const actions = itemActions(item, this.ctx.user?.id ?? '');
+    const active = item.diagram.nodes
+      .filter((node) => node.state === 'active')
+      .map((node) => localize(node.label, locale, node.id));
+    const nodes = Object.fromEntries(
+      item.diagram.nodes.map((node) => [node.id, localize(node.label, locale, node.id)]),
+    );
+    return html`
+      <div class="head">
+        <h1>${this.itemTitle(app, item)}</h1>
+        <span class="muted">${localize(flow?.label, locale, item.flow)}</span>
+        <span class="badge ${item.status === 'approved' ? 'ok' : item.status === 'rejected' ? 'warn' : ''}">${t(`status.${item.status}`)}</span>
+        ${active.length ? html`<span class="muted">${t('waitingFor', { nodes: active.join('、') })}</span>` : nothing}
+        <span class="muted">${t('initiator', { name: this.names[item.initiator] ?? item.initiator })} · ${t('started', { at: formatDateTime(item.submittedAt ?? item.createdAt, locale) })}</span>
+      </div>
+      ${this.offline ? html`<p class="notice" role="status">${t('offline.copy')}</p>` : nothing}
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      <div class="layout">
+        <section class="card" aria-label=${t('form')}>
+          ${
+            this.runtime
+              ? html`<tessera-form no-submit .runtime=${this.runtime} .locale=${locale} .services=${formServices(this.ctx.api, app)}
+                @tessera-submit=${(event: Event) => event.stopPropagation()}></tessera-form>`
+              : nothing
+          }
+          <div class="bar" role="toolbar" aria-label=${t('form')}>
+            ${actions.map(
+              (
+                action,
+              ) => html`<button type="button" class=${action.primary ? 'primary' : action.name === 'reject' ? 'danger' : ''}
+                ?disabled=${this.busy} @click=${() => this.start(action)}>${t(`action.${action.name}`)}</button>`,
+            )}
+          </div>
+        </section>
+        <div class="side">
+          <section class="card">
+            <h2>${t('diagram')}</h2>
+            <tessera-flow-diagram .diagram=${item.diagram} .locale=${locale} .nodeTypes=${browserPlatform().nodeTypes}></tessera-flow-diagram>
+          </section>
+          <section class="card">
+            <h2>${t('timeline')}</h2>
+            <tessera-flow-timeline .timeline=${item.timeline} .users=${this.names} .nodes=${nodes} .locale=${locale}></tessera-flow-timeline>
+          </section>
+        </div>
+      </div>
+      ${
+        this.pending
+          ? html`<tessera-action-dialog .action=${this.pending} .item=${item} .api=${this.ctx.api} .locale=${locale} ?busy=${this.busy}
+            @tessera-confirm=${(event: CustomEvent<ActionChoice>) => this.run(this.pending!, event.detail)}
+            @tessera-cancel=${() => {
+              this.pending = undefined;
+            }}></tessera-action-dialog>`
+          : nothing
+      }
+    `;
+  }
+}
+
+if (!customElements.get('tessera-item-page')) customElements.define('tessera-item-page', ItemPage);

@@ -1,0 +1,54 @@
+import { type AppDefinition, type FieldRightName, type Locale, localize } from '@tessera/core';
+import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
+import { ApiProblem } from '../../api/api-error.ts';
+import { browserPlatform } from '../../forms/form-kit.ts';
+
+/** A record as `GET …/records/{id}` returns it. */
+export interface StoredRecord {
+  readonly id: string;
+  readonly _rev: string;
+  readonly app: string;
+  readonly table: string;
+  readonly values: Record<string, unknown>;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+export const recordsPath = (app: string, table: string) =>
+  `/apps/${encodeURIComponent(app)}/tables/${encodeURIComponent(table)}/records`;
+
+/** The table's first form in the app, as a runtime over `values` with every field at `right`. */
+export function tableFormRuntime(
+  app: AppDefinition,
+  table: string,
+  locale: Locale,
+  right: FieldRightName,
+  values?: Record<string, unknown>,
+): FormRuntime | undefined {
+  const form = app.forms?.find((one) => one.table === table);
+  if (!form) return undefined;
+  return createFormRuntime({
+    platform: browserPlatform(),
+    app,
+    form,
+    locale,
+    fallbackRight: right,
+    ...(values ? { values } : {}),
+  });
+}
+
+/** The server's message, led by the label of the field it names when it does not say it. */
+export function problemText(
+  error: unknown,
+  app: AppDefinition | undefined,
+  table: string,
+  locale: Locale,
+) {
+  if (!(error instanceof ApiProblem)) return String(error);
+  const id = error.field?.split('/').filter(Boolean).at(-1);
+  const field = app?.tables.find((one) => one.id === table)?.fields.find((one) => one.id === id);
+  const label = field ? localize(field.label, locale, field.id) : undefined;
+  return label && !error.message.includes(label) ? `${label}: ${error.message}` : error.message;
+}

@@ -1,0 +1,165 @@
+import { localize } from '@tessera/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { formatDateTime, translator } from '../../i18n/texts.ts';
+import type { ConflictEntry, OutboxCommand, SyncStatus } from '../../offline/offline-types.ts';
+import type { SyncEngine } from '../../offline/sync-engine.ts';
+import type { AppContext } from '../../shell/app-context.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import { ITEM_TEXTS } from '../item/item-texts.ts';
+import { SYNC_TEXTS } from './sync-texts.ts';
+
+/**
+ * `/sync`: what waits to be sent, the conflicts with the server's version beside the person's
+ * own change, and what to do with each: discard it, or fix it in a new form. Nothing leaves
+ * the list without the person's say.
+ */
+export class SyncPage extends LitElement {
+  static override properties = {
+    ctx: { attribute: false },
+    params: { attribute: false },
+    status: { state: true },
+    pending: { state: true },
+    conflicts: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      section { margin-top: 1.5rem; }
+      ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
+      li { background: var(--tessera-surface); border: 1px solid var(--tessera-line); border-radius: 8px; padding: 0.75rem 1rem; }
+      .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: 0.5rem 0; }
+      pre { white-space: pre-wrap; word-break: break-word; font-size: 0.8rem; background: var(--tessera-back); padding: 0.5rem; border-radius: 6px; margin: 0.25rem 0 0; max-height: 12rem; overflow: auto; }
+      @media (max-width: 40rem) { .pair { grid-template-columns: 1fr; } }
+    `,
+  ];
+  declare ctx: AppContext;
+  declare params: Record<string, string>;
+  declare status: SyncStatus | undefined;
+  declare pending: readonly { command: OutboxCommand; label?: string }[];
+  declare conflicts: readonly ConflictEntry[];
+  private engine: SyncEngine | undefined;
+  private readonly onChange = () => void this.reload();
+
+  constructor() {
+    super();
+    this.pending = [];
+    this.conflicts = [];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.ctx.offline().then((engine) => {
+      this.engine = engine;
+      engine.addEventListener('change', this.onChange);
+      void this.reload();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    this.engine?.removeEventListener('change', this.onChange);
+    super.disconnectedCallback();
+  }
+
+  private async reload() {
+    const engine = this.engine;
+    if (!engine) return;
+    this.status = engine.status;
+    this.pending = (await engine.store.outbox()).map((doc) => ({
+      command: doc.command,
+      ...(doc.label ? { label: doc.label } : {}),
+    }));
+    this.conflicts = await engine.store.conflicts();
+  }
+
+  private describe(command: OutboxCommand): string {
+    const t = translator(SYNC_TEXTS, this.ctx.locale);
+    if (command.kind === 'start') return t('kind.start', { flow: command.flow });
+    if (command.kind === 'create') return t('kind.create', { table: command.table });
+    const action = String(command.command.type ?? '');
+    const key = `action.${action}` as Parameters<
+      ReturnType<typeof translator<keyof (typeof ITEM_TEXTS)['en']>>
+    >[0];
+    return t('kind.command', {
+      action:
+        key in ITEM_TEXTS[this.ctx.locale] ? translator(ITEM_TEXTS, this.ctx.locale)(key) : action,
+    });
+  }
+
+  private async discard(entry: ConflictEntry) {
+    if (!confirm(translator(SYNC_TEXTS, this.ctx.locale)('discard.confirm'))) return;
+    await this.engine?.store.resolve(entry.command.id);
+    await this.engine?.refresh();
+  }
+
+  private reopen(entry: ConflictEntry) {
+    const { command } = entry;
+    if (command.kind !== 'start') return;
+    sessionStorage.setItem(
+      `tessera.draft:${command.app}/${command.flow}`,
+      JSON.stringify(command.values),
+    );
+    void this.engine?.store.resolve(command.id).then(() => this.engine?.refresh());
+    this.ctx.navigate(
+      `/start/${encodeURIComponent(command.app)}/${encodeURIComponent(command.flow)}?from=conflict`,
+    );
+  }
+
+  override render() {
+    const { locale } = this.ctx;
+    const t = translator(SYNC_TEXTS, locale);
+    const status = this.status;
+    return html`
+      <h1>${t('title')}</h1>
+      <p class="muted">${t('lead')}</p>
+      <div class="row">
+        <button class="primary" type="button" ?disabled=${status?.syncing || !navigator.onLine} @click=${() => this.engine?.sync()}>${t('now')}</button>
+        <span class="muted">${status?.lastSyncAt ? t('last', { at: formatDateTime(status.lastSyncAt, locale) }) : t('never')}</span>
+      </div>
+      ${navigator.onLine ? nothing : html`<p class="notice">${t('offline')}</p>`}
+      ${status?.error ? html`<p class="error" role="alert">${t('error', { message: status.error })}</p>` : nothing}
+      <section aria-labelledby="pending">
+        <h2 id="pending">${t('pending', { n: this.pending.length })}</h2>
+        ${this.pending.length === 0 ? html`<p class="muted">${t('pending.none')}</p>` : nothing}
+        <ul>${this.pending.map(({ command, label }) => html`<li>${label ?? this.describe(command)} · <span class="muted">${formatDateTime(command.at, locale)}</span></li>`)}</ul>
+      </section>
+      <section aria-labelledby="conflicts">
+        <h2 id="conflicts">${t('conflicts', { n: this.conflicts.length })}</h2>
+        ${this.conflicts.length === 0 ? html`<p class="muted">${t('conflicts.none')}</p>` : nothing}
+        <ul>${this.conflicts.map((entry) => this.renderConflict(entry))}</ul>
+      </section>
+    `;
+  }
+
+  private renderConflict(entry: ConflictEntry) {
+    const { locale } = this.ctx;
+    const t = translator(SYNC_TEXTS, locale);
+    const { command } = entry;
+    const mine = command.kind === 'command' ? command.command : command.values;
+    const server = entry.server as
+      | {
+          status?: string;
+          id?: string;
+          diagram?: { nodes: { label?: Record<string, string>; state: string; id: string }[] };
+        }
+      | undefined;
+    const now = server?.diagram?.nodes
+      .filter((node) => node.state === 'active')
+      .map((node) => localize(node.label, locale, node.id));
+    return html`<li>
+      <strong>${entry.label ?? this.describe(command)}</strong> · <span class="badge warn">${t(`status.${entry.status}`)}</span>
+      <span class="muted">${formatDateTime(command.at, locale)}</span>
+      <p class="error">${entry.error.message}${entry.error.field ? html` (<code>${entry.error.field}</code>)` : nothing}</p>
+      <div class="pair">
+        <div><strong>${t('mine')}</strong><pre>${JSON.stringify(mine, null, 2)}</pre></div>
+        ${server ? html`<div><strong>${t('theirs')}</strong><pre>${server.status ?? ''}${now?.length ? ` · ${now.join('、')}` : ''}</pre></div>` : nothing}
+      </div>
+      <div class="row">
+        ${command.kind === 'start' ? html`<button type="button" class="primary" @click=${() => this.reopen(entry)}>${t('reopen')}</button>` : nothing}
+        ${command.kind === 'command' ? html`<a class="button" href=${`/items/${encodeURIComponent(command.item)}`}>${t('openItem')}</a>` : nothing}
+        <button type="button" class="danger" @click=${() => this.discard(entry)}>${t('discard')}</button>
+      </div>
+    </li>`;
+  }
+}
+
+if (!customElements.get('tessera-sync-page')) customElements.define('tessera-sync-page', SyncPage);
