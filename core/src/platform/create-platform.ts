@@ -16,6 +16,7 @@ import type { NodeTypeDefinition } from '../plugin/node-type.ts';
 import type { ViewTypeDefinition } from '../plugin/view-type.ts';
 import type { JsonSchema } from '../schema/validate-schema.ts';
 import { createAppContext } from '../validate/app-context.ts';
+import { checkRules } from '../validate/record-checks.ts';
 import {
   type DefinitionKind,
   type ValidationResult,
@@ -114,7 +115,7 @@ export function createPlatform(options: PlatformOptions): Platform {
     return result.value;
   };
 
-  return {
+  const platform: Platform = {
     plugins: options.plugins,
     fieldTypes,
     nodeTypes,
@@ -138,11 +139,24 @@ export function createPlatform(options: PlatformOptions): Platform {
     },
     validateRecord(app, tableId, record, locale) {
       const dictionaries = new Map((app.dictionaries ?? []).map((one) => [one.id, one]));
-      return validateRecord(tableOf(app, tableId), record, fieldType, {
+      const table = tableOf(app, tableId);
+      const issues = validateRecord(table, record, fieldType, {
         dictionary: (id) => dictionaries.get(id),
         fieldType,
         ...(locale ? { locale } : {}),
       });
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) return issues;
+      // a field already refused, or left empty, is not judged by its rules as well
+      const values = record as Record<string, unknown>;
+      const skip = new Set(issues.map((found) => found.path.split('/')[1] ?? ''));
+      for (const field of table.fields) {
+        const value = values[field.id];
+        if (value === undefined || value === null || fieldType(field.type)?.form.isEmpty(value)) {
+          skip.add(field.id);
+        }
+      }
+      return [...issues, ...checkRules(table, values, platform.expressions(app, tableId), skip)];
     },
   };
+  return platform;
 }
