@@ -113,7 +113,7 @@ const isBrowser = (name) => name.endsWith('.browser.test.ts');
 const isE2e = (name) => name.endsWith('.e2e.test.ts');
 nodeTests(
   'node tests',
-  ['core', 'plugins', 'runtime', 'server', 'designer', 'templates', 'test'].flatMap((dir) =>
+  ['core', 'plugins', 'runtime', 'server', 'designer', 'web', 'templates', 'test'].flatMap((dir) =>
     findTests(
       join(root, dir),
       (name) => name.endsWith('.test.ts') && !isBrowser(name) && !isE2e(name),

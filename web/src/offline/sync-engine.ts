@@ -31,7 +31,7 @@ export class SyncEngine extends EventTarget {
     private readonly beforeSync: () => Promise<void> = async () => undefined,
   ) {
     super();
-    const last = localStorage.getItem(this.lastKey());
+    const last = globalThis.localStorage?.getItem(this.lastKey());
     this.state = {
       pending: 0,
       conflicts: 0,
@@ -78,7 +78,7 @@ export class SyncEngine extends EventTarget {
       await this.push();
       await this.pull();
       const at = new Date().toISOString();
-      localStorage.setItem(this.lastKey(), at);
+      globalThis.localStorage?.setItem(this.lastKey(), at);
       this.update({ syncing: false, lastSyncAt: at, error: undefined });
     } catch (error) {
       this.update({
