@@ -85,6 +85,8 @@ export async function setUpPurchaseApp(browser: Browser, url: string, admin: [st
   const roles = Object.fromEntries(
     PEOPLE.map(([username, , role]) => [role, { users: [ids[username]] }]),
   );
+  // two people can take finance's step, which is in 选人 mode: the manager picks one
+  roles.finance = { users: [ids['zhao.min'], ids['li.lei']] };
   const mapped = await call(page, csrf, 'PUT', '/api/apps/purchase/roles', {
     roles,
     rows: {

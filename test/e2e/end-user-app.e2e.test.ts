@@ -122,6 +122,43 @@ describe('the end-user app from npm start, in the browser', () => {
     }
   });
 
+  it('asks the approver who takes the next step when it is in 选人 mode, and gives it to them', async () => {
+    const drafter = await person('wang.fang');
+    const started = await call(
+      drafter.page,
+      await csrfOf(drafter.page),
+      'POST',
+      '/api/apps/purchase/flows/purchase_request/items',
+      {
+        values: { title: '服务器集群采购', amount: '56000.00' },
+      },
+    );
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    const manager = await person('li.lei');
+    await openEntry(manager.page, 'todo', '服务器集群采购');
+    await act(manager.page, '同意', '同意，请财务审核');
+    const chooser = manager.page.getByRole('dialog');
+    await chooser.getByRole('heading', { name: '请选择“财务审核”的处理人' }).waitFor();
+    await chooser.getByLabel('赵敏').check();
+    await chooser.getByRole('button', { name: '确定' }).click();
+    await manager.page.waitForURL(`${tessera.url}/`);
+    const finance = await person('zhao.min');
+    await openEntry(finance.page, 'todo', '服务器集群采购');
+    await act(finance.page, '同意', '预算内');
+    await finance.page.waitForURL(`${tessera.url}/`);
+    const item = await call(
+      finance.page,
+      await csrfOf(finance.page),
+      'GET',
+      `/api/flow-items/${String(started.body.id)}`,
+    );
+    assert.equal(item.body.status, 'approved');
+    const holders = (item.body.tasks as { node: string; assignee: string }[]).filter(
+      (one) => one.node === 'finance',
+    );
+    assert.equal(holders.length, 1, 'one finance person was picked');
+  });
+
   it('keeps a submission made offline and lands it once when back online', async () => {
     const drafter = await person('wang.fang');
     const { page, context } = drafter;

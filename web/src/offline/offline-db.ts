@@ -11,7 +11,12 @@ export interface LocalDatabase {
   put(doc: { _id: string; _rev?: string; [key: string]: unknown }): Promise<{ rev: string }>;
   remove(doc: { _id: string; _rev: string }): Promise<unknown>;
   bulkDocs(docs: readonly object[]): Promise<unknown[]>;
-  allDocs(options: { include_docs: true; startkey: string; endkey: string }): Promise<{
+  allDocs(options: {
+    include_docs: boolean;
+    startkey: string;
+    endkey: string;
+    limit?: number;
+  }): Promise<{
     rows: { id: string; doc?: { _id: string; _rev: string } & Record<string, unknown> }[];
   }>;
   destroy(): Promise<unknown>;
@@ -38,13 +43,24 @@ export class OfflineStore {
     readonly name = 'tessera',
   ) {}
 
-  private async range<T>(prefix: string): Promise<Stored<T>[]> {
+  private async range<T>(prefix: string, limit?: number): Promise<Stored<T>[]> {
     const found = await this.db.allDocs({
       include_docs: true,
       startkey: prefix,
       endkey: `${prefix}\uffff`,
+      ...(limit === undefined ? {} : { limit }),
     });
     return found.rows.flatMap((row) => (row.doc ? [row.doc as unknown as Stored<T>] : []));
+  }
+
+  /** How many documents have an id starting with `prefix` (ids only, no bodies read). */
+  private async count(prefix: string): Promise<number> {
+    const found = await this.db.allDocs({
+      include_docs: false,
+      startkey: prefix,
+      endkey: `${prefix}\uffff`,
+    });
+    return found.rows.length;
   }
 
   // the offline copy
@@ -90,9 +106,17 @@ export class OfflineStore {
     return full;
   }
 
-  /** The queued writes in the order they were made, each with what the person saw it as. */
-  async outbox(): Promise<Stored<{ command: OutboxCommand; label?: string }>[]> {
-    return this.range<{ command: OutboxCommand; label?: string }>(OUTBOX);
+  /**
+   * The queued writes in the order they were made, each with what the person saw it as; with
+   * `limit`, only the first (oldest) ones.
+   */
+  async outbox(limit?: number): Promise<Stored<{ command: OutboxCommand; label?: string }>[]> {
+    return this.range<{ command: OutboxCommand; label?: string }>(OUTBOX, limit);
+  }
+
+  /** How many writes wait in the outbox. */
+  async pendingCount(): Promise<number> {
+    return this.count(OUTBOX);
   }
 
   async dequeue(docs: readonly Stored<unknown>[]): Promise<void> {
@@ -112,6 +136,10 @@ export class OfflineStore {
 
   async conflicts(): Promise<Stored<ConflictEntry>[]> {
     return this.range<ConflictEntry>(CONFLICT);
+  }
+
+  async conflictCount(): Promise<number> {
+    return this.count(CONFLICT);
   }
 
   async resolve(commandId: string): Promise<void> {

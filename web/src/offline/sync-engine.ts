@@ -91,7 +91,8 @@ export class SyncEngine extends EventTarget {
 
   private async push() {
     for (;;) {
-      const queued = (await this.store.outbox()).slice(0, PUSH_BATCH);
+      // only the batch is read: reading the whole outbox for each batch made a sync O(n²)
+      const queued = await this.store.outbox(PUSH_BATCH);
       if (queued.length === 0) return;
       const { results } = await this.api.post<{ results: OutboxResult[] }>('/sync/push', {
         commands: queued.map((doc) => doc.command),
@@ -135,8 +136,11 @@ export class SyncEngine extends EventTarget {
 
   /** Recounts what waits and tells the listeners. */
   async refresh(): Promise<void> {
-    const [outbox, conflicts] = await Promise.all([this.store.outbox(), this.store.conflicts()]);
-    this.update({ pending: outbox.length, conflicts: conflicts.length });
+    const [pending, conflicts] = await Promise.all([
+      this.store.pendingCount(),
+      this.store.conflictCount(),
+    ]);
+    this.update({ pending, conflicts });
   }
 
   private update(change: Partial<SyncStatus>) {

@@ -14,6 +14,8 @@ export interface ActionChoice {
   readonly resubmit?: 'straight';
   readonly users?: readonly string[];
   readonly placement?: 'before' | 'after';
+  /** For a next step in 选人 mode: the one person picked, by node. */
+  readonly choose?: Readonly<Record<string, readonly string[]>>;
 }
 
 interface Person {

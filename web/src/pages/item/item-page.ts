@@ -11,6 +11,7 @@ import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import './action-dialog.ts';
 import type { ActionChoice } from './action-dialog.ts';
+import { type PersonChoice, personChoiceOf } from './choose-person-dialog.ts';
 
 import type { FlowItem } from './flow-item.ts';
 import { formValues } from './form-values.ts';
@@ -35,6 +36,7 @@ export class ItemPage extends LitElement {
     problem: { state: true },
     notice: { state: true },
     pending: { state: true },
+    choosing: { state: true },
     busy: { state: true },
     offline: { state: true },
   };
@@ -66,6 +68,8 @@ export class ItemPage extends LitElement {
   declare notice: string | undefined;
   declare pending: ItemAction | undefined;
   declare busy: boolean;
+  /** The next step asked who takes it: the person picks, and the action is sent again. */
+  declare choosing: { choice: PersonChoice; action: ItemAction; made: ActionChoice } | undefined;
   /** Shown from the offline copy. */
   declare offline: boolean;
   private runtime: FormRuntime | undefined;
@@ -209,6 +213,12 @@ export class ItemPage extends LitElement {
         await this.queueOffline(item, action, choice, values);
         return;
       }
+      const next = problem && personChoiceOf(problem, (node) => this.nodeLabel(node));
+      if (next) {
+        this.pending = undefined;
+        this.choosing = { choice: next, action, made: choice };
+        return;
+      }
       if (problem?.status === 409) {
         this.pending = undefined;
         await this.load(`${problem.message} ${t('stale')}`);
@@ -253,6 +263,28 @@ export class ItemPage extends LitElement {
     this.pending = undefined;
     this.ctx.flash(translator(ITEM_TEXTS, this.ctx.locale)('offline.queued'));
     this.ctx.navigate('/');
+  }
+
+  private nodeLabel(node: string): string {
+    const found = this.item?.diagram.nodes.find((one) => one.id === node);
+    return localize(found?.label, this.ctx.locale, node);
+  }
+
+  private renderChooser() {
+    const choosing = this.choosing;
+    if (!choosing) return nothing;
+    return html`<tessera-choose-person-dialog .choice=${choosing.choice} .api=${this.ctx.api} .locale=${this.ctx.locale}
+      @tessera-chosen=${(event: CustomEvent<{ node: string; user: string }>) => {
+        this.choosing = undefined;
+        const choose = {
+          ...(choosing.made.choose ?? {}),
+          [event.detail.node]: [event.detail.user],
+        };
+        void this.run(choosing.action, { ...choosing.made, choose });
+      }}
+      @tessera-cancel=${() => {
+        this.choosing = undefined;
+      }}></tessera-choose-person-dialog>`;
   }
 
   override render() {
@@ -318,6 +350,7 @@ export class ItemPage extends LitElement {
             }}></tessera-action-dialog>`
           : nothing
       }
+      ${this.renderChooser()}
     `;
   }
 }

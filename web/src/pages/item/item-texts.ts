@@ -59,7 +59,8 @@ type Key =
   | 'notFound'
   | 'waitingFor'
   | 'offline.queued'
-  | 'offline.copy';
+  | 'offline.copy'
+  | 'choose.title';
 
 export const ITEM_TEXTS: Dictionary<Key> = {
   'zh-CN': {
@@ -122,6 +123,7 @@ export const ITEM_TEXTS: Dictionary<Key> = {
     waitingFor: '当前节点：{nodes}',
     'offline.queued': '已保存在本机，联网后自动同步。',
     'offline.copy': '离线：显示的是本机保存的副本。',
+    'choose.title': '请选择“{node}”的处理人',
   },
   en: {
     'action.submit': 'Submit',
@@ -183,6 +185,7 @@ export const ITEM_TEXTS: Dictionary<Key> = {
     waitingFor: 'Now at: {nodes}',
     'offline.queued': 'Kept on this device; it syncs when you are back online.',
     'offline.copy': 'Offline: this is the copy kept on this device.',
+    'choose.title': 'Who takes “{node}”?',
   },
 };
 

@@ -9,6 +9,7 @@ import { translator } from '../../i18n/texts.ts';
 import { cachedApp } from '../../offline/offline-reads.ts';
 import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { type PersonChoice, personChoiceOf } from './choose-person-dialog.ts';
 import type { FlowItem } from './flow-item.ts';
 import { ITEM_TEXTS } from './item-texts.ts';
 
@@ -24,6 +25,7 @@ export class StartPage extends LitElement {
     app: { state: true },
     problem: { state: true },
     busy: { state: true },
+    choosing: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -41,6 +43,10 @@ export class StartPage extends LitElement {
   declare app: AppDefinition | undefined;
   declare problem: string | undefined;
   declare busy: boolean;
+  /** The next step asked who takes it: the person picks, and the start is sent again. */
+  declare choosing:
+    | { choice: PersonChoice; submit: boolean; choose: Record<string, string[]> }
+    | undefined;
   private runtime: FormRuntime | undefined;
   private flow: FlowDefinition | undefined;
   private loadedFor = '';
@@ -100,7 +106,7 @@ export class StartPage extends LitElement {
     return saved ? { values: JSON.parse(saved) as Record<string, unknown> } : {};
   }
 
-  private async send(submit: boolean) {
+  private async send(submit: boolean, choose: Record<string, string[]> = {}) {
     const runtime = this.runtime;
     if (!runtime || !this.app || !this.flow) return;
     if (submit && runtime.validate().length > 0) {
@@ -113,7 +119,11 @@ export class StartPage extends LitElement {
     try {
       const item = await this.ctx.api.post<FlowItem>(
         `/apps/${encodeURIComponent(this.app.id)}/flows/${encodeURIComponent(this.flow.id)}/items`,
-        { values: submit ? runtime.submitValues() : runtime.values(), submit },
+        {
+          values: submit ? runtime.submitValues() : runtime.values(),
+          submit,
+          ...(Object.keys(choose).length > 0 ? { choose } : {}),
+        },
         { idempotencyKey: `${this.key}:${submit ? 'submit' : 'draft'}` },
       );
       this.ctx.refreshCounts();
@@ -137,8 +147,19 @@ export class StartPage extends LitElement {
         this.ctx.navigate('/', { replace: true });
         return;
       }
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
       this.key = crypto.randomUUID();
+      const flow = this.flow;
+      const choice =
+        error instanceof ApiProblem
+          ? personChoiceOf(error, (node) =>
+              localize(flow.nodes.find((one) => one.id === node)?.label, this.ctx.locale, node),
+            )
+          : undefined;
+      if (choice) {
+        this.choosing = { choice, submit, choose };
+        return;
+      }
+      this.problem = error instanceof ApiProblem ? error.message : String(error);
     } finally {
       this.busy = false;
     }
@@ -160,6 +181,19 @@ export class StartPage extends LitElement {
               <button type="button" ?disabled=${this.busy} @click=${() => this.send(false)}>${t('new.saveDraft')}</button>
             </div>
           </section>`
+          : nothing
+      }
+      ${
+        this.choosing
+          ? html`<tessera-choose-person-dialog .choice=${this.choosing.choice} .api=${this.ctx.api} .locale=${this.ctx.locale}
+            @tessera-chosen=${(event: CustomEvent<{ node: string; user: string }>) => {
+              const { submit, choose } = this.choosing!;
+              this.choosing = undefined;
+              void this.send(submit, { ...choose, [event.detail.node]: [event.detail.user] });
+            }}
+            @tessera-cancel=${() => {
+              this.choosing = undefined;
+            }}></tessera-choose-person-dialog>`
           : nothing
       }
     `;
