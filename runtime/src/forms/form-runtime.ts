@@ -1,5 +1,5 @@
 import { createForm, type GeneralField } from '@formily/core';
-import { batch, observable, reaction, toJS } from '@formily/reactive';
+import { batch, observable, reaction, toJS, untracked } from '@formily/reactive';
 import {
   type Bilingual,
   type FieldDefinition,
@@ -52,7 +52,9 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
   };
   const start = structuredClone(options.values ?? initialValues(env, table, fieldType, extra()));
   const form = createForm({ values: start });
-  // Linkage outcomes and issues are replaced whole, so an element tracking them re-renders once.
+  // Linkage outcomes and issues are replaced whole; each field's state derived from them is kept
+  // in a cell of its own, changed only when that field's state changes, so an element re-renders
+  // for its own field and not for every rule or issue of the form.
   const state = observable.ref({
     outcomes: new Map<string, RuleOutcome>(),
     issues: [] as readonly Issue[],
@@ -69,10 +71,10 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
     return parts.length === 1 ? top : columnsOf(top)?.find((one) => one.id === parts.at(-1));
   };
 
-  const fieldState = (path: string): FieldState => {
+  const computeState = (path: string): FieldState => {
     const column = columnPath(path);
     const parts = column.split('.');
-    const parent = parts.length > 1 ? fieldState(parts[0] ?? '') : undefined;
+    const parent = parts.length > 1 ? computeState(parts[0] ?? '') : undefined;
     const field = fieldAt(path);
     const right = rights.rightOf(column);
     const { outcomes, issues, input } = state.value;
@@ -97,6 +99,27 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
     };
   };
 
+  const cells = new Map<string, { value: FieldState }>();
+  /** A field's state, read from its own cell (tracked by whoever renders that field only). */
+  const fieldState = (path: string): FieldState => {
+    let cell = cells.get(path);
+    if (!cell) {
+      cell = observable.ref(untracked(() => computeState(path)));
+      cells.set(path, cell);
+    }
+    return cell.value;
+  };
+  /** Replaces the form's state and updates the cells of the fields whose state it changed. */
+  const setState = (next: typeof state.value) => {
+    batch(() => {
+      state.value = next;
+      for (const [path, cell] of cells) {
+        const fresh = untracked(() => computeState(path));
+        if (!sameJson(fresh, cell.value)) cell.value = fresh;
+      }
+    });
+  };
+
   /** Mirrors the linkage outcome onto a formily field: hidden keeps the value (never visible=false). */
   const mirror = (id: string, field: GeneralField) => {
     const current = fieldState(id);
@@ -116,7 +139,7 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
       outcomes: state.value.outcomes,
       inputIssues: state.value.input,
     });
-    state.value = { ...state.value, issues };
+    setState({ ...state.value, issues });
     return issues;
   };
 
@@ -132,7 +155,7 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
         else form.setValuesIn(key, after[key]);
       }
       if (!sameJson([...outcomes], [...state.value.outcomes])) {
-        state.value = { ...state.value, outcomes };
+        setState({ ...state.value, outcomes });
         for (const [id, field] of created) mirror(id, field);
       }
     });
@@ -196,10 +219,13 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
     ensureSection,
     createdFields: () => created.size,
     setInputIssue(path, message) {
+      // unchanged (every keystroke of readable text clears an issue that is not there): keep
+      // the state as it is, else every element that read it re-renders
+      if (state.value.input.get(path) === message) return;
       const input = new Map(state.value.input);
       if (message) input.set(path, message);
       else input.delete(path);
-      state.value = { ...state.value, input };
+      setState({ ...state.value, input });
       if (validated) validate();
     },
     validate,

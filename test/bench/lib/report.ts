@@ -80,3 +80,14 @@ export function printHeader(title: string): void {
   console.log(`date:    ${new Date().toISOString().slice(0, 10)}`);
   console.log(`load:    ${loadLine()}`);
 }
+
+/** `PASS` or `MISS` for a ceiling, e.g. `PASS  p95: 12 ms (target ≤ 16.7 ms)`. */
+export function verdictAtMost(
+  label: string,
+  actual: number,
+  target: number,
+  format = formatRatio,
+): string {
+  const status = actual <= target ? 'PASS' : 'MISS';
+  return `${status}  ${label}: ${format(actual)} (target ≤ ${format(target)})`;
+}
