@@ -66,10 +66,11 @@ describe('flow timers, simulation and analytics over the API', () => {
     );
     assert.equal(await a.runOnce(), 0, 'a fired timer is gone');
     const mine = await call(world.server.app, 'GET', '/api/notices', { as: world.dir });
-    const overdue = (mine.json.items as { id: string; reason: string; instance: string }[]).filter(
-      (one) => one.instance === item.id && one.reason === 'overdue',
-    );
+    const overdue = (
+      mine.json.items as { id: string; reason: string; instance: string; title?: string }[]
+    ).filter((one) => one.instance === item.id && one.reason === 'overdue');
     assert.equal(overdue.length, 2);
+    assert.equal(overdue[0]!.title, '出差', "a notice names its item's title");
     const read = await call(
       world.server.app,
       'POST',

@@ -97,7 +97,9 @@ describe('the end-user app from npm start, in the browser', () => {
     await act(manager.page, '回退', '请补充供应商', '发起人');
     await manager.page.getByText('已回退。').waitFor();
 
-    // the drafter finds it in 待发, adds to it and submits again
+    // the drafter is told (消息), finds it in 待发, adds to it and submits again
+    await page.goto(`${tessera.url}/notices`);
+    await page.getByRole('link', { name: /被回退.*交换机采购/ }).waitFor();
     await openEntry(page, 'draft', '交换机采购');
     await page.getByLabel('采购理由').fill('机房扩容，供应商见附件报价');
     await act(page, '提交', '已补充');

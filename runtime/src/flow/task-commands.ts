@@ -54,7 +54,11 @@ export function sendBack(step: FlowStep, command: Of<'return'>) {
     to: passed.node,
     opinion: command.opinion,
   });
+  const before = new Set(step.instance.tasks.map((one) => one.id));
   step.arrive(passed.node, passed.branches);
+  // whoever the item came back to is told so (消息), besides finding it in their boxes
+  const back = step.instance.tasks.filter((one) => !before.has(one.id) && one.status === 'open');
+  if (back.length > 0) step.notice('returned', [...new Set(back.map((one) => one.assignee))]);
 }
 
 /** 转办: the task goes to another person at the same node, with the same deadline. */

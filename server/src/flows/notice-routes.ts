@@ -5,9 +5,11 @@ import { ApiError } from '../http/api-error.ts';
 import { type ApiRoute, defineRoute } from '../http/define-route.ts';
 import { ErrorSchema } from '../http/error-schema.ts';
 import { guards } from '../http/guards.ts';
+import { publishedApps } from '../records/published-apps.ts';
 import { pageOf, pageQueryFields, readPage } from '../storage/read-page.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { isoNow } from '../storage/store-context.ts';
+import { withNoticeDetails } from './notice-details.ts';
 import { NOTICE_TYPE, type NoticeFields } from './notices.ts';
 
 const NoticeSchema = Type.Object(
@@ -20,6 +22,10 @@ const NoticeSchema = Type.Object(
     task: Type.Optional(Type.String()),
     createdAt: Type.String(),
     readAt: Type.Optional(Type.String()),
+    title: Type.Optional(Type.String({ description: "the item's title" })),
+    appLabel: Type.Optional(Type.Unknown()),
+    flowLabel: Type.Optional(Type.Unknown()),
+    initiatorName: Type.Optional(Type.String()),
   },
   { title: 'Notice' },
 );
@@ -45,6 +51,7 @@ export function noticeRoutes(context: StoreContext): ApiRoute[] {
     if (!principal) throw new TypeError('notice routes are guarded: a principal is present');
     return principal.userId;
   };
+  const published = publishedApps(context.storage);
   return [
     defineRoute({
       method: 'get',
@@ -63,7 +70,8 @@ export function noticeRoutes(context: StoreContext): ApiRoute[] {
           sort: [{ type: 'desc' }, { user: 'desc' }, { createdAt: 'desc' }],
           ...pageOf(query),
         });
-        return c.json({ items: page.docs.map(view), ...(page.next ? { next: page.next } : {}) });
+        const items = await withNoticeDetails(context.storage, published, page.docs.map(view));
+        return c.json({ items, ...(page.next ? { next: page.next } : {}) });
       },
     }),
     defineRoute({

@@ -25,6 +25,7 @@ export const APP_PAGES = [
   '/records/*',
   '/public/*',
   '/sync',
+  '/notices',
 ] as const;
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Tessera</title>

@@ -50,6 +50,11 @@ export const APP_ROUTES: readonly PageRoute[] = [
     tag: 'tessera-record-page',
     load: () => import('../pages/records/record-page.ts'),
   },
+  {
+    pattern: '/notices',
+    tag: 'tessera-notices-page',
+    load: () => import('../pages/notices/notices-page.ts'),
+  },
   { pattern: '/sync', tag: 'tessera-sync-page', load: () => import('../pages/sync/sync-page.ts') },
   {
     pattern: '/public/status',

@@ -7,6 +7,8 @@ export const SHELL_TEXTS: Dictionary<
   | 'nav.data'
   | 'nav.platform'
   | 'nav.sync'
+  | 'nav.notices'
+  | 'notices.unread'
   | 'menu.signOut'
   | 'menu.language'
   | 'loading'
@@ -24,6 +26,8 @@ export const SHELL_TEXTS: Dictionary<
     'nav.data': '数据',
     'nav.platform': '实施工具',
     'nav.sync': '同步',
+    'nav.notices': '消息',
+    'notices.unread': '{n} 条未读消息',
     'menu.signOut': '退出',
     'menu.language': 'English',
     loading: '加载中…',
@@ -41,6 +45,8 @@ export const SHELL_TEXTS: Dictionary<
     'nav.data': 'Data',
     'nav.platform': 'Implementer tools',
     'nav.sync': 'Sync',
+    'nav.notices': 'Notices',
+    'notices.unread': '{n} unread notices',
     'menu.signOut': 'Sign out',
     'menu.language': '中文',
     loading: 'Loading…',

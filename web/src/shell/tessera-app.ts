@@ -54,6 +54,7 @@ export class TesseraApp extends LitElement {
     online: { state: true },
     flashed: { state: true },
     sync: { state: true },
+    unreadNotices: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -67,6 +68,8 @@ export class TesseraApp extends LitElement {
       nav a[aria-current='page'] { background: rgba(255, 255, 255, 0.16); }
       header .badge { background: #e5484d; color: #fff; }
       header .sync .badge { background: #f0b429; color: #1d2c4d; }
+      header .notices, header .sync { display: inline-flex; gap: 0.3rem; align-items: center; padding: 0.4rem 0.5rem; border-radius: 6px; }
+      header .notices[aria-current='page'] { background: rgba(255, 255, 255, 0.16); }
       header .sync .badge.conflict { background: #e5484d; color: #fff; }
       header button { background: transparent; color: #fff; border-color: rgba(255, 255, 255, 0.35); min-height: 2.25rem; }
       main { flex: 1; width: 100%; max-width: 72rem; margin: 0 auto; padding: 1.25rem; }
@@ -91,6 +94,7 @@ export class TesseraApp extends LitElement {
   declare online: boolean;
   declare flashed: string | undefined;
   declare sync: SyncStatus | undefined;
+  declare unreadNotices: number;
   private offlineSession: ReturnType<typeof startOfflineSession> | undefined;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   readonly api: ApiClient;
@@ -100,6 +104,7 @@ export class TesseraApp extends LitElement {
     super();
     this.locale = initialLocale();
     this.ready = false;
+    this.unreadNotices = 0;
     this.online = navigator.onLine;
     this.api = new ApiClient(() => this.locale);
   }
@@ -247,6 +252,12 @@ export class TesseraApp extends LitElement {
       },
       () => undefined,
     );
+    this.api.get<{ items: { readAt?: string }[] }>('/notices', { query: { limit: 50 } }).then(
+      (page) => {
+        this.unreadNotices = page.items.filter((one) => !one.readAt).length;
+      },
+      () => undefined,
+    );
   }
 
   private context(): AppContext {
@@ -338,6 +349,11 @@ export class TesseraApp extends LitElement {
         </nav>
         <span class="spacer"></span>
         ${this.renderSync(t)}
+        <a class="notices" href="/notices" aria-current=${at('/notices')}>${t('nav.notices')}${
+          this.unreadNotices > 0
+            ? html`<span class="badge" aria-label=${t('notices.unread', { n: this.unreadNotices })}>${this.unreadNotices}</span>`
+            : nothing
+        }</a>
         <span class="who">${this.user?.displayName}</span>
         <button type="button" @click=${() => this.switchLocale()} lang=${this.locale === 'zh-CN' ? 'en' : 'zh-CN'}>${t('menu.language')}</button>
         <button type="button" @click=${() => this.signOut()}>${t('menu.signOut')}</button>

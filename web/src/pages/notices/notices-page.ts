@@ -1,0 +1,109 @@
+import { type LocalizedText, localize } from '@tessera/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { ApiProblem } from '../../api/api-error.ts';
+import { formatDateTime, translator } from '../../i18n/texts.ts';
+import type { AppContext } from '../../shell/app-context.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import { NOTICE_TEXTS } from './notice-texts.ts';
+
+/** `GET /api/notices`: one notice with its item's title and labels. */
+export interface Notice {
+  readonly id: string;
+  readonly reason: string;
+  readonly instance: string;
+  readonly createdAt: string;
+  readonly readAt?: string;
+  readonly title?: string;
+  readonly flowLabel?: LocalizedText;
+  readonly initiatorName?: string;
+}
+
+type Key = Parameters<ReturnType<typeof translator<keyof (typeof NOTICE_TEXTS)['en']>>>[0];
+
+/** `/notices` (消息): urges, reminders, overdue marks, CC items, returns and ends; opening one reads it. */
+export class NoticesPage extends LitElement {
+  static override properties = {
+    ctx: { attribute: false },
+    params: { attribute: false },
+    items: { state: true },
+    next: { state: true },
+    problem: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.5rem; }
+      a.notice-row { display: grid; grid-template-columns: auto 1fr auto; gap: 0.75rem; align-items: center; padding: 0.75rem 1rem; background: var(--tessera-surface); border: 1px solid var(--tessera-line); border-radius: 8px; text-decoration: none; color: inherit; min-height: 3.25rem; }
+      a.notice-row.unread { border-left: 4px solid var(--tessera-accent); }
+      a.notice-row:hover { border-color: var(--tessera-accent); }
+      .title { font-weight: 600; }
+      .meta { color: var(--tessera-muted); font-size: 0.875rem; }
+    `,
+  ];
+  declare ctx: AppContext;
+  declare params: Record<string, string>;
+  declare items: readonly Notice[] | undefined;
+  declare next: string | undefined;
+  declare problem: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load(false);
+  }
+
+  private async load(more: boolean) {
+    try {
+      const page = await this.ctx.api.get<{ items: Notice[]; next?: string }>('/notices', {
+        query: { limit: 50, cursor: more ? this.next : undefined },
+      });
+      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+      this.next = page.next;
+    } catch (error) {
+      this.problem = error instanceof ApiProblem ? error.message : String(error);
+    }
+  }
+
+  private async open(event: MouseEvent, notice: Notice) {
+    event.preventDefault();
+    if (!notice.readAt) {
+      await this.ctx.api
+        .post(`/notices/${encodeURIComponent(notice.id)}/read`)
+        .catch(() => undefined);
+    }
+    this.ctx.refreshCounts();
+    this.ctx.navigate(`/items/${encodeURIComponent(notice.instance)}`);
+  }
+
+  override render() {
+    const { locale } = this.ctx;
+    const t = translator(NOTICE_TEXTS, locale);
+    const reason = (name: string) => {
+      const key = `reason.${name}` as Key;
+      return key in NOTICE_TEXTS[locale] ? t(key) : name;
+    };
+    return html`
+      <h1>${t('title')}</h1>
+      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.items?.length === 0 ? html`<p class="muted">${t('empty')}</p>` : nothing}
+      <ul>
+        ${(this.items ?? []).map(
+          (notice) => html`<li>
+            <a class="notice-row ${notice.readAt ? '' : 'unread'}" href=${`/items/${encodeURIComponent(notice.instance)}`}
+              @click=${(event: MouseEvent) => this.open(event, notice)}>
+              <span class="badge ${notice.reason === 'overdue' ? 'warn' : ''}">${reason(notice.reason)}</span>
+              <span>
+                <span class="title">${notice.title ?? notice.instance}</span>
+                <span class="meta">${[localize(notice.flowLabel, locale), notice.initiatorName].filter(Boolean).join(' · ')}</span>
+              </span>
+              <span class="meta">${notice.readAt ? '' : html`<span class="visually-hidden">${t('unread')}</span>`}${formatDateTime(notice.createdAt, locale)}</span>
+            </a>
+          </li>`,
+        )}
+      </ul>
+      ${this.next ? html`<p><button type="button" @click=${() => this.load(true)}>${t('more')}</button></p>` : nothing}
+    `;
+  }
+}
+
+if (!customElements.get('tessera-notices-page'))
+  customElements.define('tessera-notices-page', NoticesPage);
