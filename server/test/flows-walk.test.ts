@@ -215,6 +215,12 @@ describe('flow items over the API', () => {
     });
     assert.equal(returned.status, 200, JSON.stringify(returned.json));
     assert.ok((await inbox(world.alice, 'draft')).some((entry) => entry.instance === item.id));
+    const notices = (await call(world.server.app, 'GET', '/api/notices', { as: world.alice })).json
+      .items as { reason: string; instance: string }[];
+    assert.ok(
+      notices.some((one) => one.reason === 'returned' && one.instance === item.id),
+      'the drafter is told the item came back',
+    );
     const resubmitted = await act(world, world.alice, item.id, { type: 'submit' });
     assert.equal(resubmitted.status, 200);
     const open = (itemOf(resubmitted).tasks as { node: string; status: string }[]).filter(

@@ -56,6 +56,7 @@ export function sendBack(step: FlowStep, command: Of<'return'>) {
   });
   const before = new Set(step.instance.tasks.map((one) => one.id));
   step.arrive(passed.node, passed.branches);
+  step.run();
   // whoever the item came back to is told so (消息), besides finding it in their boxes
   const back = step.instance.tasks.filter((one) => !before.has(one.id) && one.status === 'open');
   if (back.length > 0) step.notice('returned', [...new Set(back.map((one) => one.assignee))]);

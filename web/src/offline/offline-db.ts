@@ -43,10 +43,11 @@ export class OfflineStore {
     readonly name = 'tessera',
   ) {}
 
-  private async range<T>(prefix: string, limit?: number): Promise<Stored<T>[]> {
+  private async range<T>(prefix: string, limit?: number, after?: string): Promise<Stored<T>[]> {
     const found = await this.db.allDocs({
       include_docs: true,
-      startkey: prefix,
+      // past `after` (the last id already handled): deleted entries before it are not walked
+      startkey: after === undefined ? prefix : `${after}\u0000`,
       endkey: `${prefix}\uffff`,
       ...(limit === undefined ? {} : { limit }),
     });
@@ -108,10 +109,13 @@ export class OfflineStore {
 
   /**
    * The queued writes in the order they were made, each with what the person saw it as; with
-   * `limit`, only the first (oldest) ones.
+   * `limit`, only the first (oldest) ones; with `after`, those queued after that outbox id.
    */
-  async outbox(limit?: number): Promise<Stored<{ command: OutboxCommand; label?: string }>[]> {
-    return this.range<{ command: OutboxCommand; label?: string }>(OUTBOX, limit);
+  async outbox(
+    limit?: number,
+    after?: string,
+  ): Promise<Stored<{ command: OutboxCommand; label?: string }>[]> {
+    return this.range<{ command: OutboxCommand; label?: string }>(OUTBOX, limit, after);
   }
 
   /** How many writes wait in the outbox. */
