@@ -35,8 +35,27 @@ export function recordTitle(
   return typeof value === 'string' && value ? value : id.slice(-8);
 }
 
-/** What link, people, department and attachment fields ask of the page, answered by the API. */
+const servicesOf = new WeakMap<ApiClient, WeakMap<AppDefinition, FormServices>>();
+
+/**
+ * What link, people, department and attachment fields ask of the page, answered by the API;
+ * one object per client and app, so a page's re-render hands its fields the same services.
+ */
 export function formServices(api: ApiClient, app: AppDefinition): FormServices {
+  let byApp = servicesOf.get(api);
+  if (!byApp) {
+    byApp = new WeakMap();
+    servicesOf.set(api, byApp);
+  }
+  let services = byApp.get(app);
+  if (!services) {
+    services = makeServices(api, app);
+    byApp.set(app, services);
+  }
+  return services;
+}
+
+function makeServices(api: ApiClient, app: AppDefinition): FormServices {
   const records = (table: string) =>
     `/apps/${encodeURIComponent(app.id)}/tables/${encodeURIComponent(table)}/records`;
   return {

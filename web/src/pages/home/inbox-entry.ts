@@ -1,24 +1,12 @@
 import type { LocalizedText } from '@tessera/core';
+import type { InboxEntry } from '@tessera/runtime/flow-store';
 
 export const BOXES = ['todo', 'done', 'submitted', 'cc', 'draft'] as const;
 export type Box = (typeof BOXES)[number];
 
-/** One line of `/api/inbox`: an entry with its item's title and labels. */
-export interface InboxItem {
-  readonly user: string;
+/** One line of `/api/inbox`: the stored entry (the runtime's own type) with its item's title and labels. */
+export interface InboxItem extends Omit<InboxEntry, 'type' | 'box'> {
   readonly box: Box;
-  readonly app: string;
-  readonly flow: string;
-  readonly instance: string;
-  readonly record: string;
-  readonly initiator: string;
-  readonly task?: string;
-  readonly node?: string;
-  readonly status: string;
-  readonly createdAt: string;
-  readonly actedAt?: string;
-  readonly due?: string;
-  readonly overdue?: boolean;
   readonly title: string;
   readonly appLabel?: LocalizedText;
   readonly flowLabel?: LocalizedText;
