@@ -18,11 +18,15 @@ import { answerError, handleError, handleNotFound } from './http/error-handlers.
 import { apiMiddleware, registerRoutes } from './http/register-routes.ts';
 import { tableImportRoutes } from './imports/table-import-routes.ts';
 import { organisationRoutes } from './organisation/organisation-routes.ts';
+import { packRoutes } from './packs/pack-routes.ts';
+import { type PackService, packService } from './packs/pack-service.ts';
+import { packSources } from './packs/pack-sources.ts';
 import { publicFormRoutes } from './public-forms/public-form-routes.ts';
 import type { InFlightWrites } from './records/in-flight-writes.ts';
 import { recordRoutes } from './records/record-routes.ts';
 import { createRecordService } from './records/record-service.ts';
 import { roleRoutes } from './records/role-routes.ts';
+import { createReminderSweeper, type ReminderSweeper } from './reminders/reminder-sweeper.ts';
 import { appRoutes } from './routes/app-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { expressionRoutes } from './routes/expression-routes.ts';
@@ -73,6 +77,10 @@ const API_TAGS = {
   audit: { en: 'The audit log (admins)', 'zh-CN': '审计日志（管理员）' },
   webhooks: { en: 'Outbound webhooks (admins)', 'zh-CN': '外发 Webhook（管理员）' },
   definitions: { en: 'Packs and app definitions', 'zh-CN': '模板包与应用定义' },
+  packs: {
+    en: 'The app store: install, upgrade, uninstall and export packs',
+    'zh-CN': '应用市场：安装、升级、卸载与导出应用包',
+  },
   expressions: { en: 'CEL expressions', 'zh-CN': 'CEL 表达式' },
   platform: { en: 'The server and its plugins', 'zh-CN': '服务器与插件' },
   reference: { en: 'This documentation', 'zh-CN': '本文档' },
@@ -105,8 +113,17 @@ export interface AppOptions {
   readonly maxUploadBytes?: number;
   /** Record writes under way until audited; `main.ts` keeps `auditedThrough` by it. */
   readonly inFlight?: InFlightWrites;
-  /** Called with the services background jobs need (`main.ts` starts the flow timers with it). */
-  readonly onServices?: (services: { readonly flows: FlowService }) => void;
+  /**
+   * Called with the services background jobs need: `main.ts` starts the flow timers with
+   * `flows`, and starts and stops the record reminders' sweeper (src/reminders/).
+   */
+  readonly onServices?: (services: {
+    readonly flows: FlowService;
+    readonly reminders: ReminderSweeper;
+    readonly packs: PackService;
+  }) => void;
+  /** The pack lifecycle: where bundled packs are (`templates/`), this process's instance id. */
+  readonly packs?: { readonly bundledDir?: string; readonly instanceId?: string };
 }
 
 /**
@@ -179,7 +196,16 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
   const recordService = createRecordService(records);
   const flowsContext = { ...records, records: recordService };
   const flows = createFlowService(flowsContext);
-  options.onServices?.({ flows });
+  const packs = packService({
+    storage,
+    now: accounts.now,
+    platform,
+    sources: packSources(storage, options.packs?.bundledDir),
+    instanceId: options.packs?.instanceId ?? `process-${process.pid}-${Date.now()}`,
+    active: new Set(),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+  });
+  options.onServices?.({ flows, reminders: createReminderSweeper(records), packs });
   const routes = [
     ...infoRoutes(platform),
     ...validateRoutes(platform),
@@ -203,6 +229,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...webhookRoutes(webhooks),
     ...tableImportRoutes(records, recordService),
     ...publicFormRoutes({ ...flowsContext, flows }),
+    ...packRoutes(packs),
   ];
   registerRoutes(
     app,

@@ -9,9 +9,11 @@ import { createFileSweeper } from './files/sweep-unattached-files.ts';
 import type { FlowService } from './flows/flow-service.ts';
 import { createFlowTimers } from './flows/flow-timers.ts';
 import { finishDepartmentMoves } from './organisation/department-moves.ts';
+import type { PackService } from './packs/pack-service.ts';
 import { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
 import { rollForwardAudits } from './records/audit-roll-forward.ts';
 import { createInFlightWrites } from './records/in-flight-writes.ts';
+import type { ReminderSweeper } from './reminders/reminder-sweeper.ts';
 import { auditedThroughMark, openInstanceSettings } from './settings/instance-settings.ts';
 import { readServerEnv } from './settings/server-env.ts';
 import { ensureStorageIndexes } from './storage/storage-indexes.ts';
@@ -76,7 +78,13 @@ async function main(): Promise<void> {
     recovering,
     new Promise((done) => setTimeout(done, RECOVERY_WAIT_MS).unref()),
   ]);
-  let flowServices: { readonly flows: FlowService } | undefined;
+  let flowServices:
+    | {
+        readonly flows: FlowService;
+        readonly reminders: ReminderSweeper;
+        readonly packs: PackService;
+      }
+    | undefined;
   const app = createApp({
     platform,
     storage,
@@ -84,11 +92,20 @@ async function main(): Promise<void> {
     webhooks,
     inFlight,
     ...upload,
+    packs: { instanceId: settings.instanceId },
     onServices: (services) => {
       flowServices = services;
     },
   });
   // fires flow timers (timer nodes, reminders, overdue marks); each is claimed by one server
+  // a pack install, upgrade or removal a crash interrupted is rolled back or carried on
+  const packRecovery = await flowServices!.packs.recover();
+  for (const app of packRecovery.rolledBack)
+    console.log(`Rolled back the interrupted install of app "${app}"`);
+  for (const app of packRecovery.resumed)
+    console.log(`Finished the interrupted pack operation of app "${app}"`);
+  for (const { app, reason } of packRecovery.failed)
+    console.error(`Could not recover the pack operation of app "${app}": ${reason}`);
   const flowTimers = createFlowTimers({
     storage,
     now: Date.now,
@@ -113,6 +130,7 @@ async function main(): Promise<void> {
     console.log(`Tessera is running at ${url}`);
     dispatcher.start();
     flowTimers.start();
+    flowServices!.reminders.start(); // record reminders (数据提醒), every minute
     audits.start();
     // uploads no record referred to within a day, now and hourly, in the background; harmless
     // when several servers sweep at once
@@ -134,7 +152,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     // no new batch or sweep; the ones in flight finish
-    const dispatched = Promise.all([dispatcher.stop(), fileSweeper.stop(), flowTimers.stop()]);
+    const dispatched = Promise.all([
+      dispatcher.stop(),
+      fileSweeper.stop(),
+      flowTimers.stop(),
+      flowServices!.reminders.stop(),
+    ]);
     server.close(() => {
       dispatched
         .then(() => audits.stop()) // a last auditedThrough; writes still open hold it back

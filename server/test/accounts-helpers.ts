@@ -32,6 +32,7 @@ export async function startTestServer(
     readonly timeZone?: string;
     readonly onServices?: AppOptions['onServices'];
     readonly webhooks?: AppOptions['webhooks'];
+    readonly packs?: AppOptions['packs'];
   } = {},
 ): Promise<TestServer> {
   const storage = await makeStorage();

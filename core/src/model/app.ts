@@ -4,6 +4,7 @@ import { DictionarySchema } from './dictionary.ts';
 import { FlowSchema } from './flow.ts';
 import { FormSchema } from './form.ts';
 import { PublicFormSchema } from './public-form.ts';
+import { ReminderSchema } from './reminder.ts';
 import { RoleSchema } from './role.ts';
 import { TableSchema } from './table.ts';
 import { ViewSchema } from './view.ts';
@@ -28,6 +29,8 @@ export const appParts = {
   dictionaries: Type.Optional(Type.Array(DictionarySchema, { maxItems: 500 })),
   /** Forms anyone may fill at a public URL (外部填报); see public-form.ts. */
   publicForms: Type.Optional(Type.Array(PublicFormSchema, { maxItems: 100 })),
+  /** Date-driven reminders on records (数据提醒); see reminder.ts. */
+  reminders: Type.Optional(Type.Array(ReminderSchema, { maxItems: 100 })),
 };
 
 export const AppSchema = Type.Object(

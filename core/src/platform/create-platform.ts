@@ -12,7 +12,7 @@ import type { ActionDefinition } from '../plugin/action.ts';
 import type { Plugin } from '../plugin/define-plugin.ts';
 import type { FieldTypeDefinition } from '../plugin/field-type.ts';
 import type { FunctionDefinition } from '../plugin/function.ts';
-import type { NodeTypeDefinition } from '../plugin/node-type.ts';
+import type { NodeTypeDefinition, NodeVariable } from '../plugin/node-type.ts';
 import type { ViewTypeDefinition } from '../plugin/view-type.ts';
 import type { JsonSchema } from '../schema/validate-schema.ts';
 import { createAppContext } from '../validate/app-context.ts';
@@ -26,7 +26,7 @@ import { validateRecord } from '../validate/validate-record.ts';
 import { recordSchema } from './record-schema.ts';
 import { registerPlugins } from './register-plugins.ts';
 import { Registry } from './registry.ts';
-import { tableVariables } from './table-variables.ts';
+import { tableVariables, variablesKey } from './table-variables.ts';
 
 export interface PlatformOptions {
   readonly plugins: readonly Plugin[];
@@ -50,9 +50,15 @@ export interface Platform {
   loadPack(input: unknown): PackManifest;
   /**
    * The typed expression environment of a table: its fields as variables (plus `now`, and
-   * `target` typed as another table's record for write-backs). Built once and cached.
+   * `target` typed as another table's record for write-backs, and a node's `extra` variables
+   * such as a forEach's `row`). Built once and cached.
    */
-  expressions(app: AppDefinition, tableId: string, target?: string): ExpressionEnvironment;
+  expressions(
+    app: AppDefinition,
+    tableId: string,
+    target?: string,
+    extra?: readonly NodeVariable[],
+  ): ExpressionEnvironment;
   /** JSON Schema of a table's records, from its field types. */
   recordSchema(app: AppDefinition, tableId: string): JsonSchema;
   validateRecord(app: AppDefinition, tableId: string, record: unknown, locale?: Locale): Issue[];
@@ -80,15 +86,16 @@ export function createPlatform(options: PlatformOptions): Platform {
     app: AppDefinition,
     table: TableDefinition,
     target?: TableDefinition,
+    extra?: readonly NodeVariable[],
   ): ExpressionEnvironment => {
     const cache = environments.get(table) ?? new Map<string, ExpressionEnvironment>();
     environments.set(table, cache);
-    const key = target?.id ?? '';
+    const key = `${target?.id ?? ''}|${variablesKey(extra)}`;
     let found = cache.get(key);
     if (!found) {
       const ctx = createAppContext(app, { fieldType, environment });
       found = createExpressionEnvironment({
-        variables: tableVariables(ctx, table, target),
+        variables: tableVariables(ctx, table, target, extra),
         functions,
       });
       cache.set(key, found);
@@ -126,11 +133,12 @@ export function createPlatform(options: PlatformOptions): Platform {
     validatePack: (input) => validate('pack', input) as ValidationResult<PackManifest>,
     loadApp: (input) => load('app', input) as AppDefinition,
     loadPack: (input) => load('pack', input) as PackManifest,
-    expressions(app, tableId, target) {
+    expressions(app, tableId, target, extra) {
       return environment(
         app,
         tableOf(app, tableId),
         target === undefined ? undefined : tableOf(app, target),
+        extra,
       );
     },
     recordSchema(app, tableId) {

@@ -36,6 +36,18 @@ export interface NodeExpression {
    * result must have that field's type (write-back and sub-flow mappings).
    */
   readonly fills?: { readonly table?: string; readonly flow?: string; readonly field: string };
+  /** Variables the expression sees besides the record's, e.g. `row` and `index` of a forEach. */
+  readonly variables?: readonly NodeVariable[];
+}
+
+/**
+ * A variable of a node expression: of a CEL type, or (`rowOf`) typed as a row of one of the
+ * flow table's fields whose config lists row fields (a sub-table), `dyn` when it has none.
+ */
+export interface NodeVariable {
+  readonly name: string;
+  readonly type: string;
+  readonly rowOf?: string;
 }
 
 /** An assignee rule a node's config holds, so the checker can tell whether it resolves. */

@@ -7,6 +7,7 @@ import type { FieldDefinition } from '../model/field.ts';
 import type { FlowDefinition } from '../model/flow.ts';
 import type { TableDefinition } from '../model/table.ts';
 import type { FieldContext, FieldTypeDefinition } from '../plugin/field-type.ts';
+import type { NodeVariable } from '../plugin/node-type.ts';
 import { RESERVED_NAMES } from './reserved-names.ts';
 
 /** What the checks of one app share: lookups by id and expression environments per table. */
@@ -17,13 +18,18 @@ export interface AppContext {
   dictionary(id: string): DictionaryDefinition | undefined;
   fieldType(type: string): FieldTypeDefinition | undefined;
   fieldContext(table: TableDefinition): FieldContext;
-  environment(table: TableDefinition, target?: TableDefinition): ExpressionEnvironment;
+  environment(
+    table: TableDefinition,
+    target?: TableDefinition,
+    extra?: readonly NodeVariable[],
+  ): ExpressionEnvironment;
   checkExpression(
     source: string,
     path: string,
     table: TableDefinition,
     expect?: string,
     target?: TableDefinition,
+    extra?: readonly NodeVariable[],
   ): Issue[];
 }
 
@@ -33,6 +39,7 @@ export interface AppContextDeps {
     app: AppDefinition,
     table: TableDefinition,
     target?: TableDefinition,
+    extra?: readonly NodeVariable[],
   ): ExpressionEnvironment;
 }
 
@@ -46,10 +53,10 @@ export function createAppContext(app: AppDefinition, deps: AppContextDeps): AppC
     flow: (id) => flows.get(id),
     dictionary: (id) => dictionaries.get(id),
     fieldType: deps.fieldType,
-    environment: (table, target) => deps.environment(app, table, target),
-    checkExpression(source, path, table, expect, target) {
+    environment: (table, target, extra) => deps.environment(app, table, target, extra),
+    checkExpression(source, path, table, expect, target, extra) {
       const error: ExpressionError | undefined = deps
-        .environment(app, table, target)
+        .environment(app, table, target, extra)
         .check(source, expect);
       return error ? [error.toIssue(path)] : [];
     },

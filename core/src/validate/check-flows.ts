@@ -102,6 +102,7 @@ export function checkFlow(
           table,
           expression.expect ?? filledType(ctx, expression.fills),
           target,
+          expression.variables,
         ),
       );
     }

@@ -1,8 +1,17 @@
 import { type Issue, issue, pointer } from '../issues/issue.ts';
 import type { PackManifest } from '../model/pack.ts';
+import { type DemoContext, resolveDemo } from '../packs/resolve-demo.ts';
 import type { FieldTypeDefinition } from '../plugin/field-type.ts';
 import type { AppContext } from './app-context.ts';
 import { validateRecord } from './validate-record.ts';
+
+/** Demo references resolved to stand-ins, so the records can be checked before any install. */
+const CHECK_CONTEXT: DemoContext = {
+  recordId: (table, key) => `record:demo-${table}-${key}`,
+  user: () => 'user:demo',
+  department: () => 'department:demo',
+  now: '2026-01-01T00:00:00.000Z',
+};
 
 export interface PackDeps {
   fieldType(type: string): FieldTypeDefinition | undefined;
@@ -38,28 +47,33 @@ export function checkPack(ctx: AppContext, pack: PackManifest, deps: PackDeps): 
     (view, i) => void need('view', view.type, pointer('/views', i, 'type')),
   );
 
-  for (const [tableId, records] of Object.entries(pack.demo ?? {})) {
-    const table = ctx.table(tableId);
-    if (!table) {
+  const demo = resolveDemo(ctx.app, pack.demo, CHECK_CONTEXT);
+  issues.push(...demo.issues);
+  const positions = new Map<string, number>();
+  for (const record of demo.records) {
+    const table = ctx.table(record.table);
+    const index = positions.get(record.table) ?? 0;
+    positions.set(record.table, index + 1);
+    if (!table) continue;
+    issues.push(
+      ...validateRecord(
+        table,
+        record.values,
+        deps.fieldType,
+        { dictionary: ctx.dictionary, fieldType: deps.fieldType },
+        pointer('/demo', record.table, index),
+      ),
+    );
+  }
+  for (const tableId of Object.keys(pack.demo ?? {})) {
+    if (!ctx.table(tableId)) {
       issues.push(
         issue(pointer('/demo', tableId), 'pack.demoTable', {
           en: `demo data is given for table "${tableId}", which the pack does not define`,
           'zh-CN': `为表“${tableId}”提供了演示数据，但包中没有定义该表`,
         }),
       );
-      continue;
     }
-    records.forEach((record, index) => {
-      issues.push(
-        ...validateRecord(
-          table,
-          record,
-          deps.fieldType,
-          { dictionary: ctx.dictionary, fieldType: deps.fieldType },
-          pointer('/demo', tableId, index),
-        ),
-      );
-    });
   }
   (pack.migrations ?? []).forEach((migration, m) => {
     migration.steps.forEach((step, s) => {

@@ -16,6 +16,7 @@ import { checkFlows } from './check-flows.ts';
 import { checkForms } from './check-forms.ts';
 import { checkPack } from './check-pack.ts';
 import { checkPublicForms } from './check-public-forms.ts';
+import { checkReminders } from './check-reminders.ts';
 import { checkTables } from './check-tables.ts';
 import { checkViews } from './check-views.ts';
 import { migrateConfigs } from './migrate-configs.ts';
@@ -88,6 +89,7 @@ export function validateDefinition(
     ...checkFlows(ctx, deps.nodeTypes),
     ...checkViews(ctx, deps.viewTypes),
     ...checkPublicForms(ctx),
+    ...checkReminders(ctx),
   );
   if (kind === 'pack') {
     issues.push(

@@ -26,6 +26,7 @@ export { StartConfig, startNode } from './start/start-node.ts';
 export { SubFlowConfig, type SubFlowConfigValue } from './sub-flow/sub-flow-config.ts';
 export { subFlowNode } from './sub-flow/sub-flow-node.ts';
 export { TimerConfig, timerNode } from './timer/timer-node.ts';
+export { type ForEachItems, forEachItems } from './write-back/for-each-items.ts';
 export {
   planWriteBack,
   type WriteBackInput,
@@ -34,6 +35,12 @@ export {
 } from './write-back/plan-write-back.ts';
 export { WriteBackConfig, type WriteBackConfigValue } from './write-back/write-back-config.ts';
 export { writeBackNode } from './write-back/write-back-node.ts';
+export {
+  CREATED_VARIABLE,
+  forEachField,
+  MAX_FOR_EACH,
+  writeBackVariables,
+} from './write-back/write-back-variables.ts';
 
 /** The basic flow node types, as one plugin. */
 export const flowBasic = definePlugin({

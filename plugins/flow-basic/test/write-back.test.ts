@@ -60,27 +60,67 @@ describe('write-back node', () => {
   });
 
   it('reports recordId, each mapping and the guard, typed against the target table', () => {
+    const variables = [{ name: 'created', type: 'map<string, dyn>' }];
     assert.deepEqual(writeBackNode.expressions?.(deduct), [
-      { path: '/config/recordId', source: 'budgetLine' },
+      { path: '/config/recordId', source: 'budgetLine', variables },
       {
         path: '/config/mapping/used',
         source: 'amount',
         fills: { table: 'budget', field: 'used' },
         targetTable: 'budget',
+        variables,
       },
       {
         path: '/config/mapping/remaining',
         source: '-amount',
         fills: { table: 'budget', field: 'remaining' },
         targetTable: 'budget',
+        variables,
       },
       {
         path: '/config/guard/rule',
         source: 'target.remaining >= amount',
         expect: 'bool',
         targetTable: 'budget',
+        variables,
       },
     ]);
+  });
+
+  it('gives a forEach mapping `row` (typed by the sub-table named) and `index`', () => {
+    const each: WriteBackConfigValue = {
+      target: 'budget',
+      mode: 'create',
+      forEach: 'lines',
+      mapping: { name: 'row.item + string(index)' },
+    };
+    const found = writeBackNode.expressions?.(each) ?? [];
+    assert.deepEqual(found[0], {
+      path: '/config/forEach',
+      source: 'lines',
+      expect: 'list',
+      variables: [{ name: 'created', type: 'map<string, dyn>' }],
+    });
+    assert.deepEqual(found[1]?.variables, [
+      { name: 'created', type: 'map<string, dyn>' },
+      { name: 'row', type: 'map', rowOf: 'lines' },
+      { name: 'index', type: 'int' },
+    ]);
+    const computed = writeBackNode.expressions?.({ ...each, forEach: 'lines.filter(l, true)' });
+    assert.deepEqual(computed?.[1]?.variables?.[1], { name: 'row', type: 'dyn' });
+  });
+
+  it('refuses forEach on an update or increment, at /config/forEach', () => {
+    assert.deepEqual(
+      check({ target: 'budget', mode: 'create', forEach: 'x', mapping: { name: 'x' } }),
+      [],
+    );
+    const found = check({ ...deduct, forEach: 'lines' });
+    assert.deepEqual(
+      found.map((one) => [one.path, one.code]),
+      [['/config/forEach', 'write-back.for-each-create-only']],
+    );
+    assert.match(found[0]!.message.en, /"increment"/);
   });
 
   it('finds nothing wrong with a write-back into an existing table', () => {

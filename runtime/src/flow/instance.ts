@@ -90,6 +90,8 @@ export interface TimelineEntry {
   /** The node a return went to. */
   readonly to?: string;
   readonly outcome?: string;
+  /** The effect a node owed (a write-back): what the records it made are named after. */
+  readonly effect?: string;
 }
 
 /** A task node passed in order, with its branch stack: where a return may go back to. */

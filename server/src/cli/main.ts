@@ -4,6 +4,7 @@ import { adminCommand } from './admin-command.ts';
 import { readBackup, writeBackup } from './backup-file.ts';
 import { ArgsError } from './cli-args.ts';
 import { importCommand } from './import-command.ts';
+import { packCommand } from './pack-command.ts';
 import { progressPrinter } from './progress.ts';
 
 const HELP = `tessera — Tessera's command line for implementers
@@ -16,6 +17,16 @@ const HELP = `tessera — Tessera's command line for implementers
       [--dry-run]                          headers); --dry-run checks every row, writes nothing
   tessera departments import FILE.csv    create or update departments from CSV
       [--dry-run]
+  tessera pack list                      the packs on offer and what is installed
+  tessera pack install NAME|PATH         install a bundled pack, or a pack folder or file
+      [--role ROLE=USER,USER…]             map a pack role to users (usernames or ids) or
+      [--roles FILE.json]                  department ids; or a mapping file
+      [--no-demo] [--version V]            { "legal": ["wang.fang"], … }; skip demo records
+  tessera pack upgrade NAME|PATH         show what changes, then upgrade and migrate records
+  tessera pack uninstall NAME --data keep|remove
+                                         keep the records, or remove every document of it
+  tessera pack export NAME FILE          write the app as a pack file
+      [--data none|demo|all]               with no records, its demo records, or all master data
   tessera backup FILE                    write every document to FILE (gzipped JSON lines)
   tessera restore FILE                   load a backup into an empty data folder or database
   tessera help                           this text
@@ -42,6 +53,7 @@ const commands: Record<string, Command> = {
   admin: (args) => adminCommand(args, openStorage),
   users: (args) => importCommand('users', args, openStorage, here),
   departments: (args) => importCommand('departments', args, openStorage, here),
+  pack: (args) => packCommand(args, openStorage, here),
   async backup([file]) {
     if (!file) return usage('backup needs the FILE to write');
     const storage = await openStorage();

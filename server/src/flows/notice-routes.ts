@@ -15,16 +15,31 @@ import { NOTICE_TYPE, type NoticeFields } from './notices.ts';
 const NoticeSchema = Type.Object(
   {
     id: Type.String(),
-    reason: Type.String({ description: 'cc, urge, remind, overdue, returned or ended' }),
+    reason: Type.String({
+      description:
+        'a flow notice: cc, urge, remind, overdue, returned or ended; a record reminder: reminder',
+    }),
     app: Type.String(),
-    flow: Type.String(),
-    instance: Type.String({ description: 'the flow item' }),
+    flow: Type.Optional(Type.String({ description: 'flow notices' })),
+    instance: Type.Optional(Type.String({ description: 'the flow item (flow notices)' })),
     task: Type.Optional(Type.String()),
+    table: Type.Optional(Type.String({ description: "the record's table (record reminders)" })),
+    record: Type.Optional(Type.String({ description: 'the record (record reminders)' })),
+    reminder: Type.Optional(Type.String({ description: "the reminder's id (record reminders)" })),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('due'), Type.Literal('overdue')], {
+        description: 'record reminders: the date is coming up, or has passed',
+      }),
+    ),
+    date: Type.Optional(Type.String({ description: "the record's date (record reminders)" })),
     createdAt: Type.String(),
     readAt: Type.Optional(Type.String()),
-    title: Type.Optional(Type.String({ description: "the item's title" })),
+    title: Type.Optional(Type.String({ description: "the item's or the record's title" })),
     appLabel: Type.Optional(Type.Unknown()),
     flowLabel: Type.Optional(Type.Unknown()),
+    tableLabel: Type.Optional(Type.Unknown()),
+    reminderLabel: Type.Optional(Type.Unknown()),
+    message: Type.Optional(Type.Unknown()),
     initiatorName: Type.Optional(Type.String()),
   },
   { title: 'Notice' },
@@ -44,7 +59,10 @@ const notFound = (id: string) =>
     'zh-CN': `您没有消息“${id}”`,
   });
 
-/** The caller's in-app notices (消息): reminders, urges, overdue marks, CC items, ends. */
+/**
+ * The caller's in-app notices (消息): a flow's reminders, urges, overdue marks, CC items and
+ * ends, and record reminders (数据提醒: a record's date is due or has passed).
+ */
 export function noticeRoutes(context: StoreContext): ApiRoute[] {
   const userOf = (c: Context<ApiEnv>) => {
     const principal = c.get('principal');

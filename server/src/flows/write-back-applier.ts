@@ -1,5 +1,12 @@
-import { type AppDefinition, type FlowNode, type Platform, pointer } from '@tessera/core';
 import {
+  type AppDefinition,
+  type Bilingual,
+  type FlowNode,
+  type Platform,
+  pointer,
+} from '@tessera/core';
+import {
+  forEachItems,
   planWriteBack,
   type WriteBackConfigValue,
   type WriteBackInput,
@@ -14,11 +21,13 @@ import {
 } from '@tessera/runtime/flow-store';
 import { appendAudit } from '../audit/audit-entry.ts';
 import { ApiError } from '../http/api-error.ts';
+import { computeValues } from '../records/computed-values.ts';
 import type { PublishedApps } from '../records/published-apps.ts';
 import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { isoNow } from '../storage/store-context.ts';
-import { writeBackInput } from './write-back-input.ts';
+import { createdIds, createdRecordId, forEachRecordId } from './write-back-created.ts';
+import { forEachEnvironment, writeBackInput } from './write-back-input.ts';
 
 /** A write-back held on its target record between the guard check and the completion's commit. */
 export interface Reservation {
@@ -28,6 +37,8 @@ export interface Reservation {
   readonly version: number;
   readonly flow: string;
   readonly values: Readonly<Record<string, unknown>>;
+  /** What `created` held when reserved, so the pending view plans it the same way. */
+  readonly created?: WriteBackInput['created'];
   readonly at: string;
 }
 
@@ -39,6 +50,20 @@ export interface WriteBackMarks {
 }
 
 type Target = Stored<RecordFields & WriteBackMarks>;
+
+type WriteBackNode = FlowNode & { readonly config: WriteBackConfigValue };
+type Current = (values: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+
+/** Who computed fields see as `currentUser` when a flow, not a person, writes. */
+const SYSTEM_USER = { id: 'system', name: 'system', department: '', roles: [] } as const;
+
+/** Whether any of a write-back's expressions names `created` (worked out only then). */
+const namesCreated = (config: WriteBackConfigValue) =>
+  /\bcreated\b/.test(
+    [config.forEach, config.recordId, config.guard?.rule, ...Object.values(config.mapping)].join(
+      '\n',
+    ),
+  );
 
 /** How long a reservation may wait for its instance's commit before it is checked for a crash. */
 const STALE_MS = 60_000;
@@ -67,15 +92,14 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
   ) => {
     const app: AppDefinition = (await published.version(instance.app, instance.version)).definition;
     const flow = app.flows?.find((one) => one.id === instance.flow);
-    const node = flow?.nodes.find((one) => one.id === nodeId) as
-      | (FlowNode & { config: WriteBackConfigValue })
-      | undefined;
+    const node = flow?.nodes.find((one) => one.id === nodeId) as WriteBackNode | undefined;
     if (!flow || !node)
       throw new Error(`write-back node "${nodeId}" is not in flow "${instance.flow}"`);
     const target = app.tables.find((table) => table.id === node.config.target)!;
     const input = (
       values: Readonly<Record<string, unknown>>,
-      config = node.config,
+      config: WriteBackConfigValue = node.config,
+      created?: WriteBackInput['created'],
     ): Omit<WriteBackInput, 'target'> =>
       writeBackInput({
         platform,
@@ -85,20 +109,55 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
         values,
         now: isoNow(context),
         user: 'system',
+        ...(created === undefined ? {} : { created }),
       });
-    return { app, node, target, input };
+    /** The target's values with its computed fields worked out again (what guards see). */
+    const current = (values: Readonly<Record<string, unknown>>) =>
+      computeValues(platform, { app, version: instance.version, table: target }, values, {
+        now: isoNow(context),
+        user: SYSTEM_USER,
+      });
+    return { app, flow, node, target, input, current };
   };
 
-  /** The target as it will be once every pending reservation lands, guards left out. */
-  const pending = async (doc: Target): Promise<Record<string, unknown>> => {
-    let view: Record<string, unknown> = { ...doc.values };
+  /** `created` for an effect's expressions, worked out only when they name it. */
+  const createdFor = async (owed: OwedEffect, instance: FlowInstance) => {
+    const { app, flow, node } = await setting(instance, owed.node);
+    if (!namesCreated(node.config)) return undefined;
+    return createdIds(instance, flow, owed.id, {
+      itemsOf: (earlier) => {
+        const one = flow.nodes.find((each) => each.id === earlier.node) as WriteBackNode;
+        const scope = { platform, app, from: flow.table };
+        const items = forEachItems(
+          writeBackInput({
+            ...scope,
+            config: one.config,
+            values: earlier.values,
+            now: isoNow(context),
+            user: 'system',
+          }),
+          forEachEnvironment(scope),
+        );
+        return items.ok ? items.items.length : 0;
+      },
+      exists: async (id) => (await storage.get(id)) !== undefined,
+    });
+  };
+
+  /**
+   * The target as it will be once every pending reservation lands, guards left out, with its
+   * computed fields worked out after each change (what a guard such as `target.outstanding`
+   * sees).
+   */
+  const pending = async (doc: Target, current: Current): Promise<Record<string, unknown>> => {
+    let view: Record<string, unknown> = current(doc.values);
     for (const held of doc.flowReservations ?? []) {
       const { node, input } = await setting({ app: doc.app, ...held }, held.node);
       const plan = planWriteBack({
-        ...input(held.values, { ...node.config, guard: undefined }),
+        ...input(held.values, { ...node.config, guard: undefined }, held.created),
         target: view,
       });
-      if (plan.ok) view = plan.values;
+      if (plan.ok) view = current(plan.values);
     }
     return view;
   };
@@ -137,56 +196,100 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     node: FlowNode,
     table: string,
     values: Record<string, unknown>,
+    index?: number,
   ) => {
     const issues = platform.validateRecord(app, table, values);
     if (issues.length === 0) return;
     const first = issues[0]!;
+    const item = index === undefined ? '' : ` (forEach item ${index})`;
+    const zhItem = index === undefined ? '' : `（forEach 第 ${index} 项）`;
     throw refusal(
       422,
       'write_back_invalid',
       node.id,
       {
-        en: `the write-back at node "${node.id}" would store an invalid ${table} record: ${first.path}: ${first.message.en}`,
-        'zh-CN': `节点“${node.id}”的回写将产生无效的 ${table} 记录：${first.path}：${first.message['zh-CN']}`,
+        en: `the write-back at node "${node.id}" would store an invalid ${table} record${item}: ${first.path}: ${first.message.en}`,
+        'zh-CN': `节点“${node.id}”的回写将产生无效的 ${table} 记录${zhItem}：${first.path}：${first.message['zh-CN']}`,
       },
       `/config/mapping${first.path}`,
     );
   };
 
+  const planRefusal = (node: FlowNode, plan: { code: string; message: Bilingual; field: string }) =>
+    refusal(
+      plan.code === 'write-back.guard' ? 409 : 422,
+      plan.code.replace(/[.-]/g, '_'),
+      node.id,
+      plan.message,
+      plan.field,
+    );
+
+  /**
+   * The records a create write-back makes, each with its id: one, or one per forEach item
+   * (`-<index>` added). `strict` (at reservation) refuses the first that fails or is invalid;
+   * otherwise (applying what was reserved) such an item is left out.
+   */
+  const planCreates = async (owed: OwedEffect, instance: FlowInstance, strict: boolean) => {
+    const { app, flow, node, target, input, current } = await setting(instance, owed.node);
+    const base = input(owed.values, node.config, await createdFor(owed, instance));
+    const id = createdRecordId(instance.id, owed.id);
+    let items: readonly unknown[] | undefined;
+    if (node.config.forEach !== undefined) {
+      const found = forEachItems(base, forEachEnvironment({ platform, app, from: flow.table }));
+      if (!found.ok) {
+        if (strict) throw planRefusal(node, found);
+        return [];
+      }
+      items = found.items;
+    }
+    const made: { id: string; values: Record<string, unknown> }[] = [];
+    for (const [index, row] of (items ?? [undefined]).entries()) {
+      const each = items === undefined ? {} : { row, index };
+      const plan = planWriteBack({ ...base, ...each, target: undefined });
+      if (!plan.ok) {
+        if (strict) throw planRefusal(node, plan);
+        continue;
+      }
+      const values = current(plan.values);
+      if (strict) validated(app, node, target.id, values, items === undefined ? undefined : index);
+      made.push({ id: items === undefined ? id : forEachRecordId(id, index), values });
+    }
+    return made;
+  };
+
   const applyCreate = async (owed: OwedEffect, instance: FlowInstance) => {
-    const { app, target, input } = await setting(instance, owed.node);
-    const plan = planWriteBack({ ...input(owed.values), target: undefined });
-    if (!plan.ok) return; // checked at reservation; the definition is immutable
+    const { app, target } = await setting(instance, owed.node);
     const now = isoNow(context);
-    const id = `${RECORD_TYPE}:${instance.id}-${owed.id.slice(owed.id.lastIndexOf('.') + 1)}`;
-    const fields: RecordFields & WriteBackMarks = {
-      type: RECORD_TYPE,
-      schemaVersion: 1,
-      app: app.id,
-      table: target.id,
-      appVersion: instance.version,
-      values: plan.values,
-      createdAt: now,
-      createdBy: instance.initiator,
-      updatedAt: now,
-      updatedBy: instance.initiator,
-      flowEffects: [owed.id],
-    };
-    try {
-      const written = await storage.create<RecordFields>({ _id: id, ...fields });
-      const stored = { _id: id, _rev: written.rev, ...fields };
-      await appendAudit(storage, {
-        actor: 'system',
-        action: 'record.create',
-        subject: { id, type: RECORD_TYPE },
+    for (const { id, values } of await planCreates(owed, instance, false)) {
+      const fields: RecordFields & WriteBackMarks = {
+        type: RECORD_TYPE,
+        schemaVersion: 1,
         app: app.id,
         table: target.id,
-        key: `${id}@1`,
-        order: 1,
-        after: recordView(stored),
-      });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error; // made by an earlier try
+        appVersion: instance.version,
+        values,
+        createdAt: now,
+        createdBy: instance.initiator,
+        updatedAt: now,
+        updatedBy: instance.initiator,
+        flowEffects: [owed.id],
+      };
+      try {
+        const written = await storage.create<RecordFields>({ _id: id, ...fields });
+        const stored = { _id: id, _rev: written.rev, ...fields };
+        await appendAudit(storage, {
+          actor: 'system',
+          action: 'record.create',
+          subject: { id, type: RECORD_TYPE },
+          app: app.id,
+          table: target.id,
+          key: `${id}@1`,
+          order: 1,
+          after: recordView(stored),
+        });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // made by an earlier try
+      }
     }
   };
 
@@ -214,15 +317,13 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
 
   return {
     async reserve(owed, instance) {
-      const { app, node, target, input } = await setting(instance, owed.node);
-      const base = input(owed.values);
+      const { app, node, target, input, current } = await setting(instance, owed.node);
       if (node.config.mode === 'create') {
-        const plan = planWriteBack({ ...base, target: undefined });
-        if (!plan.ok)
-          throw refusal(422, plan.code.replace(/[.-]/g, '_'), node.id, plan.message, plan.field);
-        validated(app, node, target.id, plan.values);
+        await planCreates(owed, instance, true);
         return;
       }
+      const created = await createdFor(owed, instance);
+      const base = input(owed.values, node.config, created);
       const recordId = recordIdOf(node, base);
       const reservation: Reservation = {
         effect: owed.id,
@@ -231,6 +332,7 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
         version: instance.version,
         flow: instance.flow,
         values: owed.values,
+        ...(created === undefined ? {} : { created }),
         at: isoNow(context),
       };
       try {
@@ -242,19 +344,10 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
           if (held.some((one) => one.effect === owed.id)) return undefined;
           const plan = planWriteBack({
             ...base,
-            target: await pending({ ...doc, flowReservations: held }),
+            target: await pending({ ...doc, flowReservations: held }, current),
           });
-          if (!plan.ok) {
-            const status = plan.code === 'write-back.guard' ? 409 : 422;
-            throw refusal(
-              status,
-              plan.code.replace(/[.-]/g, '_'),
-              node.id,
-              plan.message,
-              plan.field,
-            );
-          }
-          validated(app, node, target.id, plan.values);
+          if (!plan.ok) throw planRefusal(node, plan);
+          validated(app, node, target.id, current(plan.values));
           return { ...doc, flowReservations: [...held, reservation] };
         });
       } catch (error) {
@@ -275,19 +368,20 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     },
 
     async apply(owed, instance) {
-      const { app, node, target, input } = await setting(instance, owed.node);
+      const { app, node, target, input, current } = await setting(instance, owed.node);
       if (node.config.mode === 'create') return applyCreate(owed, instance);
-      const recordId = recordIdOf(node, input(owed.values));
+      const created = await createdFor(owed, instance);
+      const recordId = recordIdOf(node, input(owed.values, node.config, created));
       const now = isoNow(context);
       // the guard held when reserved; applying adds this change to the record as it is now
-      const unguarded = input(owed.values, { ...node.config, guard: undefined });
+      const unguarded = input(owed.values, { ...node.config, guard: undefined }, created);
       const changed = await swap(recordId, async (doc) => {
         if (doc.flowEffects?.includes(owed.id)) return undefined;
-        const plan = planWriteBack({ ...unguarded, target: doc.values });
+        const plan = planWriteBack({ ...unguarded, target: current(doc.values) });
         if (!plan.ok) return undefined;
         return {
           ...doc,
-          values: plan.values,
+          values: current(plan.values),
           updatedAt: now,
           updatedBy: 'system',
           flowReservations: (doc.flowReservations ?? []).filter((one) => one.effect !== owed.id),
@@ -311,7 +405,8 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     async release(owed, instance) {
       const { node, input } = await setting(instance, owed.node);
       if (node.config.mode === 'create') return;
-      const recordId = writeBackRecordId(input(owed.values));
+      const created = await createdFor(owed, instance);
+      const recordId = writeBackRecordId(input(owed.values, node.config, created));
       if (!recordId) return;
       await swap(recordId, async (doc) =>
         doc.flowReservations?.some((one) => one.effect === owed.id)

@@ -1,5 +1,10 @@
 import type { AppDefinition, Platform } from '@tessera/core';
-import type { WriteBackConfigValue, WriteBackInput } from '@tessera/plugin-flow-basic';
+import {
+  CREATED_VARIABLE,
+  type WriteBackConfigValue,
+  type WriteBackInput,
+  writeBackVariables,
+} from '@tessera/plugin-flow-basic';
 
 export interface WriteBackScope {
   readonly platform: Platform;
@@ -10,20 +15,24 @@ export interface WriteBackScope {
   readonly values: Readonly<Record<string, unknown>>;
   readonly now: string;
   readonly user: string;
+  /** Node id → record id(s) the instance's earlier create write-backs made. */
+  readonly created?: WriteBackInput['created'];
 }
 
 /**
  * What `planWriteBack` needs for one write-back (a sub-flow's mapping too): the flow table's
- * environment with `target` typed as the target table, and the target's field types, which turn
- * CEL results into stored values.
+ * environment with `target` typed as the target table and the node's variables (`created`,
+ * a forEach's `row` and `index`), and the target's field types, which turn CEL results into
+ * stored values.
  */
 export function writeBackInput(scope: WriteBackScope): Omit<WriteBackInput, 'target'> {
   const { platform, app, config } = scope;
   const target = app.tables.find((table) => table.id === config.target);
   return {
     config,
-    environment: platform.expressions(app, scope.from, config.target),
+    environment: platform.expressions(app, scope.from, config.target, writeBackVariables(config)),
     values: scope.values,
+    ...(scope.created === undefined ? {} : { created: scope.created }),
     now: scope.now,
     currentUser: { id: scope.user, name: scope.user, department: '' },
     fieldOf: (id) => {
@@ -32,4 +41,9 @@ export function writeBackInput(scope: WriteBackScope): Omit<WriteBackInput, 'tar
       return field && type ? { field, type } : undefined;
     },
   };
+}
+
+/** What a write-back's forEach is evaluated in: the flow table with `created`, no row. */
+export function forEachEnvironment(scope: Pick<WriteBackScope, 'platform' | 'app' | 'from'>) {
+  return scope.platform.expressions(scope.app, scope.from, undefined, [CREATED_VARIABLE]);
 }

@@ -8,9 +8,11 @@ import { idempotencyKeyOf } from '../http/idempotency-key.ts';
 import { localeOf } from '../http/locale.ts';
 import { pageOf, pageQueryFields, pageSchema } from '../storage/read-page.ts';
 import { callerOf } from './caller.ts';
+import { publishedApps } from './published-apps.ts';
 import { RecordViewSchema } from './record-document.ts';
 import { recordHistory } from './record-history.ts';
 import type { RecordService, RecordsContext } from './record-service.ts';
+import { relatedRoute } from './related-routes.ts';
 
 const ValuesSchema = Type.Record(Type.String(), Type.Unknown(), {
   description: 'field values by field id; checked against the table by the platform',
@@ -194,5 +196,6 @@ export function recordRoutes(context: RecordsContext, records: RecordService): A
         return c.json({ items, ...(page.next ? { next: page.next } : {}) });
       },
     }),
+    relatedRoute(context, publishedApps(context.storage), caller),
   ];
 }

@@ -26,6 +26,8 @@ export const APP_PAGES = [
   '/public/*',
   '/sync',
   '/notices',
+  '/store',
+  '/store/*',
 ] as const;
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Tessera</title>

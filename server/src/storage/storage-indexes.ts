@@ -2,6 +2,7 @@ import type { IndexDefinition, StoragePort } from '@tessera/runtime';
 import { APP_INDEXES } from '../apps/app-documents.ts';
 import { AUDIT_INDEXES } from '../audit/audit-entry.ts';
 import { FLOW_INDEXES } from '../flows/flow-indexes.ts';
+import { PACK_INDEXES } from '../packs/pack-documents.ts';
 
 /**
  * Every Mango index the server's queries name, in one place: `ensureStorageIndexes` creates
@@ -79,6 +80,8 @@ export const STORAGE_INDEXES: readonly IndexDefinition[] = [
   },
   // flows: instances per flow (analytics), the inbox, due timers, notices (src/flows/)
   ...FLOW_INDEXES,
+  // packs: what an install wrote, uploaded packs, journals (src/packs/)
+  ...PACK_INDEXES,
 ];
 
 /** Creates the indexes that are missing (at start; cheap when they all exist). */

@@ -57,6 +57,16 @@ export const APP_ROUTES: readonly PageRoute[] = [
   },
   { pattern: '/sync', tag: 'tessera-sync-page', load: () => import('../pages/sync/sync-page.ts') },
   {
+    pattern: '/store',
+    tag: 'tessera-store-page',
+    load: () => import('../pages/store/store-page.ts'),
+  },
+  {
+    pattern: '/store/:name/install',
+    tag: 'tessera-install-page',
+    load: () => import('../pages/store/install-page.ts'),
+  },
+  {
     pattern: '/public/status',
     tag: 'tessera-receipt-status-page',
     load: () => import('../pages/public/receipt-status-page.ts'),

@@ -8,6 +8,7 @@ export const SHELL_TEXTS: Dictionary<
   | 'nav.platform'
   | 'nav.sync'
   | 'nav.notices'
+  | 'store.nav'
   | 'notices.unread'
   | 'menu.signOut'
   | 'menu.language'
@@ -27,6 +28,7 @@ export const SHELL_TEXTS: Dictionary<
     'nav.platform': '实施工具',
     'nav.sync': '同步',
     'nav.notices': '消息',
+    'store.nav': '应用市场',
     'notices.unread': '{n} 条未读消息',
     'menu.signOut': '退出',
     'menu.language': 'English',
@@ -46,6 +48,7 @@ export const SHELL_TEXTS: Dictionary<
     'nav.platform': 'Implementer tools',
     'nav.sync': 'Sync',
     'nav.notices': 'Notices',
+    'store.nav': 'App store',
     'notices.unread': '{n} unread notices',
     'menu.signOut': 'Sign out',
     'menu.language': '中文',

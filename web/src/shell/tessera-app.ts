@@ -346,6 +346,7 @@ export class TesseraApp extends LitElement {
           <a href="/" aria-current=${home}>${t('nav.home')}${todo > 0 ? html`<span class="badge" aria-label=${`${todo}`}>${todo}</span>` : nothing}</a>
           <a href="/start" aria-current=${at('/start')}>${t('nav.start')}</a>
           <a href="/apps" aria-current=${at('/apps')}>${t('nav.data')}</a>
+          ${this.user?.roles.includes('admin') ? html`<a href="/store" aria-current=${at('/store')}>${t('store.nav')}</a>` : nothing}
         </nav>
         <span class="spacer"></span>
         ${this.renderSync(t)}

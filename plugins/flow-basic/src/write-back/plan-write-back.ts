@@ -21,6 +21,11 @@ export interface WriteBackInput {
   readonly target?: Values;
   readonly now: string;
   readonly currentUser: { readonly id: string; readonly name: string; readonly department: string };
+  /** Node id → the record id(s) the instance's earlier create write-backs made (`created`). */
+  readonly created?: Readonly<Record<string, string | readonly string[]>>;
+  /** Inside a forEach: the item (a sub-table row's values) and its 0-based position. */
+  readonly row?: unknown;
+  readonly index?: number;
   /** A target table field and its type, to turn CEL results into stored values. */
   fieldOf(
     id: string,
@@ -31,19 +36,21 @@ export type WriteBackPlan =
   | { readonly ok: true; readonly values: Record<string, unknown> }
   | {
       readonly ok: false;
-      readonly code: 'write-back.guard' | 'write-back.expression';
+      readonly code: 'write-back.guard' | 'write-back.expression' | 'write-back.too-many';
       readonly message: Bilingual;
       readonly field: string;
     };
 
-const scope = (input: Omit<WriteBackInput, 'fieldOf'>) => ({
+export const scope = (input: Omit<WriteBackInput, 'fieldOf' | 'environment'>) => ({
   ...input.values,
   now: input.now,
   currentUser: { ...input.currentUser, roles: [] },
   target: input.target ?? {},
+  created: input.created ?? {},
+  ...(input.index === undefined ? {} : { row: input.row ?? {}, index: input.index }),
 });
 
-function failed(path: string, error: unknown): WriteBackPlan {
+export function failed(path: string, error: unknown): Extract<WriteBackPlan, { ok: false }> {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     ok: false,

@@ -1,6 +1,10 @@
 import { Expression, Id, LocalizedTextSchema, type Static, Type } from '@tessera/core';
 
-/** Target field → CEL over the flow's record (for `increment`, the amount to add). */
+/**
+ * Target field → CEL over the flow's record (for `increment`, the amount to add). Every
+ * expression also sees `created`: node id → the id(s) of the record(s) made by the create
+ * write-backs this instance has passed (a forEach node gives a list).
+ */
 export const WriteBackMapping = Type.Record(Id, Expression, {
   minProperties: 1,
   additionalProperties: false,
@@ -14,6 +18,11 @@ export const WriteBackConfig = Type.Object(
     mode: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('increment')]),
     /** CEL giving the target record's id, usually a link field (`budgetLine`); update/increment only. */
     recordId: Type.Optional(Expression),
+    /**
+     * `create` only: CEL giving a list, usually a sub-table field (`plan`); one record is made
+     * per item, the mapping seeing the item as `row` and its 0-based position as `index`.
+     */
+    forEach: Type.Optional(Expression),
     mapping: WriteBackMapping,
     /**
      * Refuses the write-back with `message` unless `rule` holds, e.g.

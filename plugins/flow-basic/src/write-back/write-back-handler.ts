@@ -7,8 +7,9 @@ import type { NodeHandler } from '@tessera/runtime/flow';
 export const writeBackHandler: NodeHandler = {
   type: 'write-back',
   enter(step, token, node) {
-    step.owe({ type: 'writeBack', node: node.id });
-    step.log({ action: 'wroteBack', node: node.id });
+    const owed = step.owe({ type: 'writeBack', node: node.id });
+    // the effect id names the records a create makes, so later nodes can link to them (`created`)
+    step.log({ action: 'wroteBack', node: node.id, effect: owed.id });
     step.leave(token);
   },
 };

@@ -2,18 +2,24 @@ import { defineNodeType, type NodeExpression } from '@tessera/core';
 import { mappingExpressions } from '../shared/expressions-at.ts';
 import { checkWriteBack } from './write-back-check.ts';
 import { WriteBackConfig, type WriteBackConfigValue } from './write-back-config.ts';
+import { CREATED_VARIABLE, writeBackVariables } from './write-back-variables.ts';
 
 function writeBackExpressions(config: WriteBackConfigValue): NodeExpression[] {
+  const variables = writeBackVariables(config);
   const found: NodeExpression[] = [];
+  if (config.forEach !== undefined) {
+    const { forEach: source } = config;
+    found.push({ path: '/config/forEach', source, expect: 'list', variables: [CREATED_VARIABLE] });
+  }
   if (config.recordId !== undefined) {
-    found.push({ path: '/config/recordId', source: config.recordId });
+    found.push({ path: '/config/recordId', source: config.recordId, variables });
   }
   found.push(
     ...mappingExpressions(
       '/config/mapping',
       config.mapping,
       { table: config.target },
-      { targetTable: config.target },
+      { targetTable: config.target, variables },
     ),
   );
   if (config.guard) {
@@ -22,6 +28,7 @@ function writeBackExpressions(config: WriteBackConfigValue): NodeExpression[] {
       source: config.guard.rule,
       expect: 'bool',
       targetTable: config.target,
+      variables,
     });
   }
   return found;

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { planWriteBack, type WriteBackConfigValue, writeBackRecordId } from '../../src/index.ts';
+import { createExpressionEnvironment } from '@tessera/core';
+import {
+  forEachItems,
+  MAX_FOR_EACH,
+  planWriteBack,
+  type WriteBackConfigValue,
+  writeBackRecordId,
+} from '../../src/index.ts';
 import { appWith, platform } from './world.ts';
 
 const app = appWith([]);
@@ -86,5 +93,63 @@ describe('write-back plans (回写)', () => {
       'record:b1',
     );
     assert.equal(writeBackRecordId({ ...base, config: deduct, values: {} }), undefined);
+  });
+
+  it('plans a forEach item with `row`, `index` and `created` in scope', () => {
+    const each = platform.expressions(app, 'expense', 'budget', [
+      { name: 'created', type: 'map<string, dyn>' },
+      { name: 'row', type: 'dyn' },
+      { name: 'index', type: 'int' },
+    ]);
+    const plan = planWriteBack({
+      ...base,
+      environment: each,
+      config: {
+        target: 'budget',
+        mode: 'create',
+        forEach: 'lines',
+        mapping: { name: 'created.head + "/" + string(index) + " " + row.item' },
+      },
+      values: {},
+      created: { head: 'record:h1' },
+      row: { item: 'Hotel' },
+      index: 2,
+    });
+    assert.deepEqual(plan, { ok: true, values: { name: 'record:h1/2 Hotel' } });
+  });
+});
+
+describe('forEach items', () => {
+  const environment = createExpressionEnvironment({
+    variables: [
+      { name: 'lines', type: 'list' },
+      { name: 'created', type: 'map<string, dyn>' },
+    ],
+  });
+  const input = (forEach: string, lines: unknown[]) => ({
+    config: { target: 'budget', mode: 'create' as const, forEach, mapping: { name: 'x' } },
+    values: { lines },
+    now: base.now,
+    currentUser: base.currentUser,
+  });
+
+  it('gives a sub-table field as stored, another list through CEL, an empty list as no items', () => {
+    const rows = [{ amount: '1.50' }, { amount: '2.00' }];
+    assert.deepEqual(forEachItems(input('lines', rows), environment), { ok: true, items: rows });
+    assert.deepEqual(forEachItems(input('lines.map(l, l.amount)', rows), environment), {
+      ok: true,
+      items: ['1.50', '2.00'],
+    });
+    assert.deepEqual(forEachItems(input('lines', []), environment), { ok: true, items: [] });
+  });
+
+  it(`refuses more than ${MAX_FOR_EACH} items, naming /config/forEach`, () => {
+    const many = Array.from({ length: MAX_FOR_EACH + 1 }, () => ({}));
+    const found = forEachItems(input('lines', many), environment);
+    assert.equal(found.ok, false);
+    assert.ok(!found.ok && found.code === 'write-back.too-many');
+    assert.ok(!found.ok && found.field === '/config/forEach');
+    assert.ok(!found.ok && /1001.*1000/.test(found.message.en));
+    assert.equal(forEachItems(input('lines', many.slice(1)), environment).ok, true);
   });
 });

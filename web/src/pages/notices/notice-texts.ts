@@ -11,6 +11,10 @@ export const NOTICE_TEXTS: Dictionary<
   | 'reason.overdue'
   | 'reason.returned'
   | 'reason.ended'
+  | 'reminder.due'
+  | 'reminder.overdue'
+  | 'reminder.dueOn'
+  | 'reminder.wasDueOn'
 > = {
   'zh-CN': {
     title: '消息',
@@ -23,6 +27,10 @@ export const NOTICE_TEXTS: Dictionary<
     'reason.overdue': '已超期',
     'reason.returned': '被回退',
     'reason.ended': '已办结',
+    'reminder.due': '到期提醒',
+    'reminder.overdue': '已逾期',
+    'reminder.dueOn': '到期 {date}',
+    'reminder.wasDueOn': '已于 {date} 到期',
   },
   en: {
     title: 'Notices',
@@ -35,5 +43,9 @@ export const NOTICE_TEXTS: Dictionary<
     'reason.overdue': 'Overdue',
     'reason.returned': 'Returned',
     'reason.ended': 'Finished',
+    'reminder.due': 'Due',
+    'reminder.overdue': 'Overdue',
+    'reminder.dueOn': 'Due {date}',
+    'reminder.wasDueOn': 'Was due {date}',
   },
 };

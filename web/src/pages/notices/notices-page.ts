@@ -1,26 +1,15 @@
-import { type LocalizedText, localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
 import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { type Notice, noticeEntry } from './notice-entry.ts';
 import { NOTICE_TEXTS } from './notice-texts.ts';
 
-/** `GET /api/notices`: one notice with its item's title and labels. */
-export interface Notice {
-  readonly id: string;
-  readonly reason: string;
-  readonly instance: string;
-  readonly createdAt: string;
-  readonly readAt?: string;
-  readonly title?: string;
-  readonly flowLabel?: LocalizedText;
-  readonly initiatorName?: string;
-}
-
-type Key = Parameters<ReturnType<typeof translator<keyof (typeof NOTICE_TEXTS)['en']>>>[0];
-
-/** `/notices` (消息): urges, reminders, overdue marks, CC items, returns and ends; opening one reads it. */
+/**
+ * `/notices` (消息): a flow's urges, reminders, overdue marks, CC items, returns and ends, and
+ * record reminders (数据提醒); opening one reads it and goes to its item or record.
+ */
 export class NoticesPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
@@ -63,7 +52,7 @@ export class NoticesPage extends LitElement {
     }
   }
 
-  private async open(event: MouseEvent, notice: Notice) {
+  private async open(event: MouseEvent, notice: Notice, href: string) {
     event.preventDefault();
     if (!notice.readAt) {
       await this.ctx.api
@@ -71,34 +60,31 @@ export class NoticesPage extends LitElement {
         .catch(() => undefined);
     }
     this.ctx.refreshCounts();
-    this.ctx.navigate(`/items/${encodeURIComponent(notice.instance)}`);
+    this.ctx.navigate(href);
   }
 
   override render() {
     const { locale } = this.ctx;
     const t = translator(NOTICE_TEXTS, locale);
-    const reason = (name: string) => {
-      const key = `reason.${name}` as Key;
-      return key in NOTICE_TEXTS[locale] ? t(key) : name;
-    };
     return html`
       <h1>${t('title')}</h1>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${this.items?.length === 0 ? html`<p class="muted">${t('empty')}</p>` : nothing}
       <ul>
-        ${(this.items ?? []).map(
-          (notice) => html`<li>
-            <a class="notice-row ${notice.readAt ? '' : 'unread'}" href=${`/items/${encodeURIComponent(notice.instance)}`}
-              @click=${(event: MouseEvent) => this.open(event, notice)}>
-              <span class="badge ${notice.reason === 'overdue' ? 'warn' : ''}">${reason(notice.reason)}</span>
+        ${(this.items ?? []).map((notice) => {
+          const entry = noticeEntry(notice, locale);
+          return html`<li>
+            <a class="notice-row ${notice.readAt ? '' : 'unread'}" href=${entry.href}
+              @click=${(event: MouseEvent) => this.open(event, notice, entry.href)}>
+              <span class="badge ${entry.warn ? 'warn' : ''}">${entry.badge}</span>
               <span>
-                <span class="title">${notice.title ?? notice.instance}</span>
-                <span class="meta">${[localize(notice.flowLabel, locale), notice.initiatorName].filter(Boolean).join(' · ')}</span>
+                <span class="title">${entry.title}</span>
+                <span class="meta">${entry.meta}</span>
               </span>
               <span class="meta">${notice.readAt ? '' : html`<span class="visually-hidden">${t('unread')}</span>`}${formatDateTime(notice.createdAt, locale)}</span>
             </a>
-          </li>`,
-        )}
+          </li>`;
+        })}
       </ul>
       ${this.next ? html`<p><button type="button" @click=${() => this.load(true)}>${t('more')}</button></p>` : nothing}
     `;

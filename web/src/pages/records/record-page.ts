@@ -13,11 +13,13 @@ import { problemText, recordsPath, type StoredRecord, tableFormRuntime } from '.
 import './record-history.ts';
 import type { RecordHistory } from './record-history.ts';
 import { RECORD_TEXTS } from './record-texts.ts';
+import './related-records.ts';
 
 /**
  * `/records/{app}/{table}/{id}`: a record in its table's form, read-only until the person
  * edits a master record (saved with the revision read: a change meanwhile is a 409 and the
- * page reloads). A flow table's record links to its flow item. Its history follows.
+ * page reloads). A flow table's record links to its flow item. Its history follows, and
+ * below, the records of other tables that link to it (关联数据).
  */
 export class RecordPage extends LitElement {
   static override properties = {
@@ -180,6 +182,7 @@ export class RecordPage extends LitElement {
           <tessera-record-history .api=${this.ctx.api} .app=${app} .table=${table.id} .recordId=${record.id} .locale=${locale}></tessera-record-history>
         </section>
       </div>
+      <tessera-related-records .api=${this.ctx.api} .app=${app} .recordId=${record.id} .locale=${locale}></tessera-related-records>
     `;
   }
 

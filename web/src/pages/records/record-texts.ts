@@ -26,6 +26,11 @@ type Key =
   | 'action.record.update'
   | 'action.record.delete'
   | 'history.changed'
+  | 'related'
+  | 'related.empty'
+  | 'related.count'
+  | 'related.record'
+  | 'related.newest'
   | 'yes'
   | 'no';
 
@@ -58,6 +63,11 @@ export const RECORD_TEXTS: Dictionary<Key> = {
     'action.record.update': '修改',
     'action.record.delete': '删除',
     'history.changed': '修改了：',
+    related: '关联数据',
+    'related.empty': '暂无关联到此记录的数据。',
+    'related.count': '共 {count} 条',
+    'related.record': '记录',
+    'related.newest': '仅显示最新的 {shown} 条。',
     yes: '是',
     no: '否',
   },
@@ -88,6 +98,11 @@ export const RECORD_TEXTS: Dictionary<Key> = {
     'action.record.update': 'Changed',
     'action.record.delete': 'Deleted',
     'history.changed': 'Changed: ',
+    related: 'Related records',
+    'related.empty': 'No records link to this one yet.',
+    'related.count': '{count} in all',
+    'related.record': 'Record',
+    'related.newest': 'Only the newest {shown} are shown.',
     yes: 'Yes',
     no: 'No',
   },

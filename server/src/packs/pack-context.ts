@@ -1,0 +1,17 @@
+import type { Platform } from '@tessera/core';
+import type { StoreContext } from '../storage/store-context.ts';
+import type { PackSources } from './pack-sources.ts';
+
+/** What the pack lifecycle works with. */
+export interface PackContext extends StoreContext {
+  readonly platform: Platform;
+  readonly sources: PackSources;
+  /** This process, as the holder of the journals it runs. */
+  readonly instanceId: string;
+  /** IANA time zone of auto-number date parts; the process's own by default. */
+  readonly timeZone?: string;
+  /** Apps whose install, upgrade or removal runs in this process now. */
+  readonly active: Set<string>;
+  /** A journal not moved for this long is taken as interrupted (default 2 min). */
+  readonly staleMs?: number;
+}

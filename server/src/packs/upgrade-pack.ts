@@ -1,0 +1,288 @@
+import {
+  type AppDefinition,
+  celToJson,
+  type DataMigration,
+  type DefinitionChange,
+  diffApps,
+  migrateValues,
+  migrationPath,
+  type PackManifest,
+  packApp,
+  stepsFor,
+} from '@tessera/core';
+import { ConflictError } from '@tessera/runtime';
+import type { AppDocument, AppVersionDocument } from '../apps/app-documents.ts';
+import { appDocId, versionDocId } from '../apps/app-documents.ts';
+import { appendAudit } from '../audit/audit-entry.ts';
+import { computeValues } from '../records/computed-values.ts';
+import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
+import { auditOrder } from '../records/record-service.ts';
+import { INDEX } from '../storage/storage-indexes.ts';
+import { isoNow } from '../storage/store-context.ts';
+import { isRunning, type Journal, moveJournal, readJournal, whileActive } from './journal.ts';
+import type { PackContext } from './pack-context.ts';
+import { journalId } from './pack-documents.ts';
+import { invalidPack, PackRefusal } from './pack-errors.ts';
+import { compareVersions, type PackSource } from './pack-sources.ts';
+
+export interface UpgradePreview {
+  readonly from: string;
+  readonly to: string;
+  readonly changes: readonly DefinitionChange[];
+  readonly migrations: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly steps: readonly (DataMigration['steps'][number] & { readonly records: number })[];
+  }[];
+}
+
+interface Checked {
+  readonly journal: Journal;
+  readonly pack: PackManifest;
+  readonly app: AppDefinition;
+  readonly before: AppDefinition;
+}
+
+async function check(context: PackContext, source: PackSource): Promise<Checked> {
+  const checked = context.platform.validatePack(source.manifest);
+  if (!checked.ok) throw invalidPack(checked.issues);
+  const pack = checked.value as PackManifest;
+  const app = packApp(pack);
+  const journal = await readJournal(context, app.id);
+  if (!journal || !['installed', 'upgrading'].includes(journal.state)) {
+    throw new PackRefusal(404, 'pack_not_installed', {
+      en: `${pack.name} is not installed; install it first`,
+      'zh-CN': `${pack.name} 尚未安装，请先安装`,
+    });
+  }
+  if (journal.state === 'installed' && compareVersions(pack.version, journal.version) <= 0) {
+    throw new PackRefusal(409, 'pack_not_newer', {
+      en: `${pack.name} ${journal.version} is installed; ${pack.version} is not newer`,
+      'zh-CN': `已安装 ${pack.name} ${journal.version}；${pack.version} 不是更新的版本`,
+    });
+  }
+  const appDoc = await context.storage.get<AppDocument>(appDocId(app.id));
+  const beforeVersion =
+    journal.state === 'upgrading' ? journal.appVersion - 1 : appDoc!.latestVersion;
+  const before = (await context.storage.get<AppVersionDocument>(
+    versionDocId(app.id, beforeVersion),
+  ))!.definition;
+  return { journal, pack, app, before };
+}
+
+async function countRecords(context: PackContext, app: string, table: string): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await context.storage.find<RecordFields>({
+      index: INDEX.recordsByTable,
+      selector: { type: RECORD_TYPE, app, table },
+      fields: ['_id'],
+      limit: 1000,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    count += page.docs.length;
+    cursor = page.next;
+  } while (cursor);
+  return count;
+}
+
+/** What an upgrade will change, before anything is changed: definitions and data migrations. */
+export async function previewUpgrade(
+  context: PackContext,
+  source: PackSource,
+): Promise<UpgradePreview> {
+  const { journal, pack, app, before } = await check(context, source);
+  const path = migrationPath(pack, journal.fromVersion ?? journal.version);
+  const counts = new Map<string, number>();
+  for (const step of path.flatMap((one) => one.steps)) {
+    if (!counts.has(step.table))
+      counts.set(step.table, await countRecords(context, app.id, step.table));
+  }
+  return {
+    from: journal.fromVersion ?? journal.version,
+    to: pack.version,
+    changes: diffApps(before, app),
+    migrations: path.map((migration) => ({
+      from: migration.from,
+      to: migration.to,
+      steps: migration.steps.map((step) => ({ ...step, records: counts.get(step.table) ?? 0 })),
+    })),
+  };
+}
+
+/**
+ * Upgrades an installed pack: the journal is marked `upgrading` first, then the new version is
+ * published (not yet live), every record of the app made with an older version is migrated to
+ * it (values moved by the migration steps, computed fields recomputed, audited), and last the
+ * app document names the new version. It rolls forward: an interrupted upgrade is resumed by
+ * running it again, since a migrated record carries the new version and is passed over.
+ */
+export async function startUpgrade(
+  context: PackContext,
+  source: PackSource,
+  actor: string,
+): Promise<{ journal: Journal; finished: Promise<Journal> }> {
+  const { journal, pack, app, before } = await check(context, source);
+  if (journal.state === 'upgrading' && isRunning(context, journal)) {
+    throw new PackRefusal(409, 'pack_busy', {
+      en: `app "${app.id}" is being upgraded; wait until it ends`,
+      'zh-CN': `应用“${app.id}”正在升级，请等待其完成`,
+    });
+  }
+  const from = journal.fromVersion ?? journal.version;
+  const appVersion = journal.state === 'upgrading' ? journal.appVersion : journal.appVersion + 1;
+  const started = await moveJournal(context, app.id, {
+    state: 'upgrading',
+    step: 'publish',
+    fromVersion: from,
+    version: pack.version,
+    source: source.ref,
+    appVersion,
+    done: 0,
+    total: 0,
+    holder: context.instanceId,
+    startedAt: isoNow(context),
+    error: undefined,
+  });
+  const path = migrationPath(pack, from);
+
+  const run = async (): Promise<Journal> => {
+    const now = isoNow(context);
+    try {
+      await context.storage.create<AppVersionDocument>({
+        _id: versionDocId(app.id, appVersion),
+        type: 'appversion',
+        schemaVersion: 1,
+        app: app.id,
+        version: appVersion,
+        definition: app,
+        publishedAt: now,
+        publishedBy: actor,
+        note: `${pack.name} ${from} → ${pack.version}`,
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // published by the interrupted try
+    }
+    let total = 0;
+    for (const table of app.tables) total += await countRecords(context, app.id, table.id);
+    await moveJournal(context, app.id, { step: 'migrate', total });
+    const migrate = () => migrateRecords(context, app, appVersion, path, actor);
+    let done = await migrate();
+    await moveJournal(context, app.id, { done });
+    await context.storage.mutate<AppDocument & { pack?: object }>(appDocId(app.id), (current) => ({
+      ...current,
+      draft: app,
+      latestVersion: Math.max(current.latestVersion, appVersion),
+      updatedAt: isoNow(context),
+      updatedBy: actor,
+      pack: { name: pack.name, version: pack.version },
+    }));
+    done += await migrate(); // records written on the old version while this ran
+    const finishedAt = isoNow(context);
+    const upgraded = await moveJournal(context, app.id, {
+      state: 'installed',
+      step: 'done',
+      done,
+      total: Math.max(total, done),
+      finishedAt,
+      history: [...started.history, { version: pack.version, action: 'upgrade', at: finishedAt }],
+    });
+    const { fromVersion: _from, ...rest } = upgraded;
+    await context.storage.update({ ...rest });
+    await appendAudit(context.storage, {
+      actor,
+      action: 'pack.upgrade',
+      subject: { id: journalId(app.id), type: 'packinstall' },
+      before: { version: from },
+      after: { version: pack.version, appVersion, migrated: done },
+    });
+    return (await readJournal(context, app.id))!;
+  };
+  void before;
+  const finished = whileActive(context, app.id, () =>
+    run().catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      return moveJournal(context, app.id, {
+        error: {
+          code: 'upgrade_interrupted',
+          message: {
+            en: `upgrading to ${pack.version} stopped: ${reason}; run the upgrade again to finish it`,
+            'zh-CN': `升级到 ${pack.version} 中止：${reason}；再次运行升级即可完成`,
+          },
+        },
+      });
+    }),
+  );
+  return { journal: started, finished };
+}
+
+/** Migrates every record of the app made with an older version; answers how many it changed. */
+async function migrateRecords(
+  context: PackContext,
+  app: AppDefinition,
+  appVersion: number,
+  path: ReturnType<typeof migrationPath>,
+  actor: string,
+): Promise<number> {
+  const { storage, platform } = context;
+  let changed = 0;
+  for (const table of app.tables) {
+    const steps = stepsFor(path, table.id);
+    const environment = platform.expressions(app, table.id);
+    const user = { id: actor, name: actor, department: '', roles: [] as string[] };
+    for (;;) {
+      const page = await storage.find<RecordFields>({
+        index: INDEX.recordsByTable,
+        selector: {
+          type: RECORD_TYPE,
+          app: app.id,
+          table: table.id,
+          appVersion: { $lt: appVersion },
+        },
+        sort: [{ type: 'asc' }, { app: 'asc' }, { table: 'asc' }, { createdAt: 'asc' }],
+        limit: 200,
+      });
+      if (page.docs.length === 0) break;
+      for (const doc of page.docs) {
+        const now = isoNow(context);
+        const moved = migrateValues(doc.values, steps, (expression, field, values) => {
+          const type = table.fields.find((one) => one.id === field);
+          const result = environment
+            .compile(expression)
+            .evaluate({ ...values, now, currentUser: user });
+          const definition = type && platform.fieldTypes.get(type.type);
+          return definition
+            ? definition.fromCel(result, { ...type, config: type.config ?? {} } as never)
+            : celToJson(result);
+        });
+        const values = computeValues(platform, { app, version: appVersion, table }, moved, {
+          now,
+          user,
+        });
+        const next = { ...doc, values, appVersion, updatedAt: now, updatedBy: actor };
+        let written: { rev: string };
+        try {
+          written = await storage.update<RecordFields>(next);
+        } catch (error) {
+          if (error instanceof ConflictError) continue; // changed meanwhile: the next page has it again
+          throw error;
+        }
+        const key = `${doc._id}@${written.rev}`;
+        await appendAudit(storage, {
+          actor,
+          action: 'record.update',
+          subject: { id: doc._id, type: RECORD_TYPE },
+          app: app.id,
+          table: table.id,
+          key,
+          order: auditOrder(key),
+          before: recordView(doc),
+          after: recordView({ ...next, _rev: written.rev }),
+        });
+        changed += 1;
+      }
+    }
+  }
+  return changed;
+}

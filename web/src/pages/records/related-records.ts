@@ -1,0 +1,143 @@
+import type { AppDefinition, Locale, LocalizedText } from '@tessera/core';
+import { localize } from '@tessera/core';
+import { css, html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
+import { browserPlatform } from '../../forms/form-kit.ts';
+import { translator } from '../../i18n/texts.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import { formatCell } from '../data/cell-format.ts';
+import { recordHref } from '../data/view-types.ts';
+import { RECORD_TEXTS } from './record-texts.ts';
+
+/** One table's records linking to the record, as `GET /apps/{app}/records/{id}/related` gives. */
+export interface RelatedGroup {
+  readonly table: string;
+  readonly field: string;
+  readonly label: LocalizedText;
+  readonly fieldLabel: LocalizedText;
+  readonly columns: readonly { readonly id: string; readonly label: LocalizedText }[];
+  readonly total: number;
+  readonly partial?: true;
+  readonly records: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly values: Readonly<Record<string, unknown>>;
+  }[];
+}
+
+/**
+ * `<tessera-related-records>` (关联数据): for each table linking to the record, a small table
+ * of the newest records linking here, each opening its own record page; how many there are in
+ * all; an empty state when nothing links here yet. Shows nothing when no table of the app links
+ * to this record's table, or when it cannot be read (it is a help, not the page's subject).
+ */
+export class RelatedRecords extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    app: { attribute: false },
+    recordId: {},
+    locale: {},
+    groups: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      section + section { margin-top: 1rem; }
+      h3 { margin: 0 0 0.4rem; font-size: 1rem; }
+      .scroll { overflow-x: auto; }
+      table { border-collapse: collapse; width: 100%; font-size: 0.875rem; }
+      th, td { text-align: start; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--tessera-line); }
+      th { color: var(--tessera-muted); font-weight: 500; }
+    `,
+  ];
+  declare api: ApiClient;
+  declare app: AppDefinition;
+  declare recordId: string;
+  declare locale: Locale;
+  declare groups: readonly RelatedGroup[] | undefined;
+  private loadedFor = '';
+
+  protected override willUpdate(): void {
+    if (this.recordId && this.app && this.recordId !== this.loadedFor) {
+      this.loadedFor = this.recordId;
+      void this.load();
+    }
+  }
+
+  private async load() {
+    try {
+      const answer = await this.api.get<{ groups: RelatedGroup[] }>(
+        `/apps/${encodeURIComponent(this.app.id)}/records/${encodeURIComponent(this.recordId)}/related`,
+      );
+      this.groups = answer.groups;
+    } catch {
+      this.groups = undefined;
+    }
+  }
+
+  /** The group's heading: the linking table's label, with the link field's when it has two. */
+  private heading(group: RelatedGroup, twice: boolean) {
+    const table = this.app.tables.find((one) => one.id === group.table);
+    const field = table?.fields.find((one) => one.id === group.field);
+    const name = localize(table?.label ?? group.label, this.locale, group.table);
+    if (!twice) return name;
+    return `${name} · ${localize(field?.label ?? group.fieldLabel, this.locale, group.field)}`;
+  }
+
+  override render() {
+    // no table of the app links to this one: nothing to show, not even an empty card
+    if (!this.groups || this.groups.length === 0) return nothing;
+    const t = translator(RECORD_TEXTS, this.locale);
+    const shown = this.groups.filter((group) => group.total > 0);
+    const tables = this.groups.map((group) => group.table);
+    return html`<div class="card">
+      <h2>${t('related')}</h2>
+      ${shown.length === 0 ? html`<p class="muted">${t('related.empty')}</p>` : nothing}
+      ${shown.map((group) =>
+        this.renderGroup(group, tables.indexOf(group.table) !== tables.lastIndexOf(group.table)),
+      )}
+    </div>`;
+  }
+
+  private renderGroup(group: RelatedGroup, twice: boolean) {
+    const t = translator(RECORD_TEXTS, this.locale);
+    const table = this.app.tables.find((one) => one.id === group.table);
+    const cells = {
+      locale: this.locale,
+      yes: t('yes'),
+      no: t('no'),
+      platform: browserPlatform(),
+      app: this.app,
+      table: group.table,
+    };
+    // the link back to this record says nothing on its own page
+    const columns = group.columns.filter((column) => column.id !== group.field);
+    const count = group.partial ? `${group.total}+` : String(group.total);
+    return html`<section aria-label=${this.heading(group, twice)}>
+      <h3>${this.heading(group, twice)} <span class="muted">${t('related.count', { count })}</span></h3>
+      <div class="scroll"><table>
+        <thead><tr>
+          <th scope="col">${t('related.record')}</th>
+          ${columns.map((column) => {
+            const field = table?.fields.find((one) => one.id === column.id);
+            return html`<th scope="col">${localize(field?.label ?? column.label, this.locale, column.id)}</th>`;
+          })}
+        </tr></thead>
+        <tbody>${group.records.map(
+          (record) => html`<tr>
+            <td><a href=${recordHref(this.app.id, group.table, record.id)}>${record.title}</a></td>
+            ${columns.map((column) => {
+              const type = table?.fields.find((one) => one.id === column.id)?.type ?? 'text';
+              const text = formatCell(record.values[column.id], { field: column.id, type }, cells);
+              return html`<td>${text || '—'}</td>`;
+            })}
+          </tr>`,
+        )}</tbody>
+      </table></div>
+      ${group.total > group.records.length ? html`<p class="muted">${t('related.newest', { shown: String(group.records.length) })}</p>` : nothing}
+    </section>`;
+  }
+}
+
+if (!customElements.get('tessera-related-records'))
+  customElements.define('tessera-related-records', RelatedRecords);

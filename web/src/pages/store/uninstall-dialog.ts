@@ -1,0 +1,132 @@
+import { type Locale, localize } from '@tessera/core';
+import { html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
+import { translator } from '../../i18n/texts.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import { dialogStyles } from './dialog-styles.ts';
+import { downloadExport, type SaveFile, saveJson } from './save-file.ts';
+import { packPath, problemText } from './store-model.ts';
+import { STORE_TEXTS } from './store-texts.ts';
+import type { PackListing } from './store-types.ts';
+
+/** Keep the records; save them to a file, then remove them; or remove them outright. */
+export type UninstallChoice = 'keep' | 'export' | 'remove';
+
+/**
+ * `<tessera-uninstall-dialog>`: removes an installed app, asking what becomes of its records.
+ * Removing everything wants the pack's name typed, as deletions elsewhere do. Dispatches
+ * `tessera-close` with `{ changed }`.
+ */
+export class UninstallDialog extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    locale: { type: String },
+    listing: { attribute: false },
+    choice: { state: true },
+    typed: { state: true },
+    busy: { state: true },
+    problem: { state: true },
+    removed: { state: true },
+  };
+  static override styles = [sharedStyles, dialogStyles];
+  declare api: ApiClient;
+  declare locale: Locale;
+  declare listing: PackListing;
+  declare choice: UninstallChoice;
+  declare typed: string;
+  declare busy: boolean;
+  declare problem: string | undefined;
+  declare removed: number | undefined;
+  /** How the exported file reaches the person (a download; tests catch it). */
+  save: SaveFile = saveJson;
+
+  constructor() {
+    super();
+    this.choice = 'keep';
+    this.typed = '';
+    this.busy = false;
+  }
+
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  private get confirmed(): boolean {
+    return this.choice !== 'remove' || this.typed.trim() === this.listing.name;
+  }
+
+  private async submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!this.confirmed || this.busy) return;
+    const { name, installed, version } = this.listing;
+    this.busy = true;
+    this.problem = undefined;
+    try {
+      if (this.choice === 'export') {
+        await downloadExport(this.api, name, 'all', installed?.version ?? version, this.save);
+      }
+      const answer = await this.api.post<{ removed: number }>(packPath(name, '/uninstall'), {
+        data: this.choice === 'keep' ? 'keep' : 'remove',
+      });
+      this.removed = answer.removed;
+    } catch (error) {
+      this.problem = problemText(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private close() {
+    this.renderRoot.querySelector('dialog')?.close();
+    this.dispatchEvent(
+      new CustomEvent('tessera-close', { detail: { changed: this.removed !== undefined } }),
+    );
+  }
+
+  override render() {
+    const t = translator(STORE_TEXTS, this.locale);
+    const label = localize(this.listing.label, this.locale, this.listing.name);
+    const option = (value: UninstallChoice) =>
+      html`<label class="choice"><input type="radio" name="data" value=${value} .checked=${this.choice === value}
+        @change=${() => {
+          this.choice = value;
+        }} /><span><strong>${t(`store.uninstall.${value}`)}</strong><span class="muted">${t(`store.uninstall.${value}.hint`)}</span></span></label>`;
+    return html`<dialog aria-labelledby="title" @cancel=${(event: Event) => {
+      event.preventDefault();
+      if (!this.busy) this.close();
+    }}>
+      ${
+        this.removed !== undefined
+          ? html`<div class="body">
+              <h2 id="title">${t('store.uninstall.title', { label })}</h2>
+              <p class="notice" role="status">${t('store.uninstall.done', { n: this.removed })}</p>
+              <div class="actions"><button type="button" class="primary" @click=${this.close}>${t('store.close')}</button></div>
+            </div>`
+          : html`<form @submit=${this.submit}>
+              <h2 id="title">${t('store.uninstall.title', { label })}</h2>
+              <fieldset>
+                <legend>${t('store.uninstall.data')}</legend>
+                ${option('keep')}${option('export')}${option('remove')}
+              </fieldset>
+              ${
+                this.choice === 'remove'
+                  ? html`<label class="field">${t('store.uninstall.typeName', { name: this.listing.name })}
+                      <input name="confirm" autocomplete="off" spellcheck="false" .value=${this.typed}
+                        @input=${(event: InputEvent) => {
+                          this.typed = (event.target as HTMLInputElement).value;
+                        }} /></label>`
+                  : nothing
+              }
+              ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+              <div class="actions">
+                <button type="button" ?disabled=${this.busy} @click=${this.close}>${t('store.cancel')}</button>
+                <button type="submit" class=${this.choice === 'keep' ? 'primary' : 'danger'} ?disabled=${this.busy || !this.confirmed}>${t(this.choice === 'export' ? 'store.uninstall.exportSubmit' : 'store.uninstall.submit')}</button>
+              </div>
+            </form>`
+      }
+    </dialog>`;
+  }
+}
+
+if (!customElements.get('tessera-uninstall-dialog'))
+  customElements.define('tessera-uninstall-dialog', UninstallDialog);

@@ -1,0 +1,167 @@
+import { type Locale, localize } from '@tessera/core';
+import { html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
+import { translator } from '../../i18n/texts.ts';
+import { sharedStyles } from '../../styles/shared-styles.ts';
+import { dialogStyles } from './dialog-styles.ts';
+import './install-progress.ts';
+import { migrationSteps, packPath, problemText } from './store-model.ts';
+import { STORE_TEXTS, type StoreTranslate } from './store-texts.ts';
+import type { InstallState, PackListing, PackMigration, UpgradePreview } from './store-types.ts';
+
+/**
+ * `<tessera-upgrade-dialog>`: what upgrading an installed app to the store's version changes
+ * (parts added, removed, changed; data migrations with how many records each touches), then
+ * the upgrade itself, followed step by step. Dispatches `tessera-close` with `{ changed }`.
+ */
+export class UpgradeDialog extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    locale: { type: String },
+    listing: { attribute: false },
+    preview: { state: true },
+    started: { state: true },
+    ended: { state: true },
+    busy: { state: true },
+    problem: { state: true },
+  };
+  static override styles = [sharedStyles, dialogStyles];
+  declare api: ApiClient;
+  declare locale: Locale;
+  declare listing: PackListing;
+  declare preview: UpgradePreview | undefined;
+  declare started: InstallState | undefined;
+  declare ended: InstallState | undefined;
+  declare busy: boolean;
+  declare problem: string | undefined;
+  pollInterval = 500;
+
+  constructor() {
+    super();
+    this.busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadPreview();
+  }
+
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  private async loadPreview() {
+    try {
+      this.preview = await this.api.post<UpgradePreview>(
+        packPath(this.listing.name, '/upgrade/preview'),
+        { version: this.listing.version },
+      );
+    } catch (error) {
+      this.problem = problemText(error);
+    }
+  }
+
+  private async apply() {
+    this.busy = true;
+    this.problem = undefined;
+    try {
+      const { install } = await this.api.post<{ install: InstallState }>(
+        packPath(this.listing.name, '/upgrade'),
+        { version: this.listing.version },
+      );
+      this.started = install;
+    } catch (error) {
+      this.problem = problemText(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private close() {
+    this.renderRoot.querySelector('dialog')?.close();
+    this.dispatchEvent(
+      new CustomEvent('tessera-close', { detail: { changed: this.started !== undefined } }),
+    );
+  }
+
+  override render() {
+    const t = translator(STORE_TEXTS, this.locale);
+    const label = localize(this.listing.label, this.locale, this.listing.name);
+    const running = this.started !== undefined && this.ended === undefined;
+    return html`<dialog aria-labelledby="title" @cancel=${(event: Event) => {
+      event.preventDefault();
+      if (!running && !this.busy) this.close();
+    }}>
+      <div class="body">
+        <h2 id="title">${t('store.upgrade.title', { label })}</h2>
+        ${this.started ? this.renderProgress() : this.renderPreview(t)}
+        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+        <div class="actions">
+          ${
+            this.started
+              ? html`<button type="button" class="primary" ?disabled=${running} @click=${this.close}>${t('store.close')}</button>`
+              : html`<button type="button" ?disabled=${this.busy} @click=${this.close}>${t('store.cancel')}</button>
+                <button type="button" class="primary" ?disabled=${this.busy || !this.preview} @click=${() => this.apply()}>${t('store.upgrade.apply')}</button>`
+          }
+        </div>
+      </div>
+    </dialog>`;
+  }
+
+  private renderProgress() {
+    return html`<tessera-install-progress .api=${this.api} .locale=${this.locale} .pack=${this.listing.name}
+      mode="upgrade" .initial=${this.started} .interval=${this.pollInterval}
+      @tessera-install-ended=${(event: CustomEvent<InstallState>) => {
+        this.ended = event.detail;
+      }}></tessera-install-progress>`;
+  }
+
+  private renderPreview(t: StoreTranslate) {
+    const preview = this.preview;
+    if (!preview) return this.problem ? nothing : html`<p class="muted">${t('store.loading')}</p>`;
+    return html`
+      <p>${t('store.upgrade.fromTo', { from: preview.from, to: preview.to })}</p>
+      <section aria-labelledby="changes">
+        <h3 id="changes">${t('store.upgrade.changes')}</h3>
+        ${
+          preview.changes.length === 0
+            ? html`<p class="muted">${t('store.upgrade.noChanges')}</p>`
+            : html`<ul class="list">${preview.changes.map(
+                (change) => html`<li data-change=${change.change}>
+                  <span class=${`badge ${change.change === 'removed' ? 'warn' : change.change === 'added' ? 'ok' : ''}`}>${t(`store.change.${change.change}`)}</span>
+                  ${t(`store.part.${change.part}`)}
+                  <strong>${localize(change.label, this.locale, change.id)}</strong>
+                  ${change.detail ? html`<span class="muted">— ${localize(change.detail, this.locale)}</span>` : nothing}
+                </li>`,
+              )}</ul>`
+        }
+      </section>
+      <section aria-labelledby="migrations">
+        <h3 id="migrations">${t('store.upgrade.migrations')}</h3>
+        ${
+          migrationSteps(preview).length === 0
+            ? html`<p class="muted">${t('store.upgrade.noMigrations')}</p>`
+            : html`<ul class="list">${migrationSteps(preview).map((step) => html`<li>${this.describe(step, t)}</li>`)}</ul>`
+        }
+      </section>
+    `;
+  }
+
+  private describe(step: PackMigration, t: StoreTranslate) {
+    const text = (key: string) => (typeof step[key] === 'string' ? (step[key] as string) : '');
+    const values = {
+      table: step.table,
+      from: text('from'),
+      to: text('to'),
+      field: text('field'),
+      n: step.records,
+    };
+    const known = step.op === 'renameField' || step.op === 'removeField' || step.op === 'setField';
+    return known
+      ? t(`store.migration.${step.op as 'renameField' | 'removeField' | 'setField'}`, values)
+      : t('store.migration.other', { ...values, op: step.op });
+  }
+}
+
+if (!customElements.get('tessera-upgrade-dialog'))
+  customElements.define('tessera-upgrade-dialog', UpgradeDialog);
