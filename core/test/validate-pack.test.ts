@@ -267,6 +267,20 @@ describe('validatePack', () => {
     assert.equal(only(pack, 'id.duplicate').path, '/tables/0/fields/4/id');
   });
 
+  it('checks row rules name the pack’s tables and roles', () => {
+    const pack = samplePack();
+    pack.rows = { contract: { legal: 'all', cfo: 'own' }, ghost: { legal: 'all' } };
+    assert.deepEqual(
+      issuesOf(pack).map((one) => [one.path, one.code]),
+      [
+        ['/rows/contract/cfo', 'pack.rowsRole'],
+        ['/rows/ghost', 'pack.rowsTable'],
+      ],
+    );
+    pack.rows = { contract: { legal: 'everything' } };
+    assert.equal(issuesOf(pack)[0]?.path, '/rows/contract/legal');
+  });
+
   it('loadPack throws a DefinitionError listing the issues', () => {
     const pack = samplePack();
     (pack.tables as { fields: { type: string }[] }[])[0]!.fields[0]!.type = 'nope';

@@ -21,6 +21,7 @@ export function assetPack(version: '1.0.0' | '2.0.0' = '1.0.0'): Record<string, 
     label: label('Asset register', '资产台账'),
     requires: { '@tessera/plugin-field-basic': '^0.1.0', '@tessera/plugin-view-basic': '^0.1.0' },
     roles: [{ id: 'keeper', label: label('Asset keeper', '资产管理员') }],
+    rows: { asset: { keeper: 'all' } },
     tables: [
       {
         id: 'asset',

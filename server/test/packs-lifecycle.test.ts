@@ -49,9 +49,9 @@ describe('pack install', () => {
     );
     assert.equal(laptop?.values.keeper, keeper, '$role:keeper became the mapped user');
     assert.equal(laptop?.values.bought, '2026-11-01', '$today-30d from the install day');
-    assert.deepEqual((await readAppRoles(context.storage, 'asset_register'))?.roles, {
-      keeper: { users: [keeper] },
-    });
+    const mapping = await readAppRoles(context.storage, 'asset_register');
+    assert.deepEqual(mapping?.roles, { keeper: { users: [keeper] } });
+    assert.deepEqual(mapping?.rows, { asset: { keeper: 'all' } }, "the pack's row rules");
     const listed = (await packs.list()).find((one) => one.name === 'asset-register');
     assert.equal(listed?.installed?.state, 'installed');
     assert.equal(listed?.valid, true);

@@ -16,7 +16,15 @@ describe('the app store API', () => {
   it('installs the bundled contract pack in one step, and every view has rows', async () => {
     const server = await startTestServer();
     const admin = await signIn(server.app, 'admin', server.admin.password);
-    const legal = await makeUser(server, admin, { username: 'wang.fang', displayName: '王芳' });
+    const legal = await makeUser(server, admin, {
+      username: 'wang.fang',
+      displayName: '王芳',
+      password: 'correct horse battery',
+    });
+    const sales = await makeUser(server, admin, {
+      username: 'chen.xiao',
+      password: 'correct horse battery',
+    });
     const listed = await call(server.app, 'GET', '/api/packs', { as: admin });
     assert.equal(listed.status, 200);
     const contract = (listed.json.packs as Record<string, unknown>[]).find(
@@ -28,7 +36,7 @@ describe('the app store API', () => {
 
     const started = await call(server.app, 'POST', '/api/packs/contract/install', {
       as: admin,
-      body: { roles: { legal: { users: [legal.id] } } },
+      body: { roles: { legal: { users: [legal.id] }, sales: { users: [sales.id] } } },
     });
     assert.equal(started.status, 202, JSON.stringify(started.json));
     const done = await until(
@@ -50,6 +58,33 @@ describe('the app store API', () => {
       assert.equal(rows.status, 200, `${id}: ${JSON.stringify(rows.json)}`);
       assert.ok((rows.json.items as unknown[]).length > 0, `view ${id} is empty`);
     }
+
+    // a chart grouped by a link is labelled with the linked customers' names, not their ids
+    const byCustomer = await call(
+      server.app,
+      'GET',
+      '/api/apps/contract/views/sales_by_customer/summary',
+      { as: admin, headers: { 'accept-language': 'zh-CN' } },
+    );
+    const labels = (byCustomer.json.groups as { label: string }[]).map((one) => one.label);
+    assert.ok(labels.length > 0);
+    for (const label of labels) assert.doesNotMatch(label, /^record:/);
+    assert.ok(
+      labels.some((label) => label.includes('有限公司')),
+      labels.join(', '),
+    );
+
+    // 新建 lists the flows a person may start: their start nodes' initiators
+    const startable = async (username: string) => {
+      const session = await signIn(server.app, username, 'correct horse battery');
+      const workspace = await call(server.app, 'GET', '/api/workspace', { as: session });
+      const app = (
+        workspace.json.apps as { id: string; flows: { id: string; startable: boolean }[] }[]
+      ).find((one) => one.id === 'contract')!;
+      return app.flows.filter((flow) => flow.startable).map((flow) => flow.id);
+    };
+    assert.deepEqual(await startable('wang.fang'), [], 'legal reviews, it starts nothing');
+    assert.deepEqual(await startable('chen.xiao'), ['sales_approval', 'sales_change']);
 
     const again = await call(server.app, 'POST', '/api/packs/contract/install', {
       as: admin,

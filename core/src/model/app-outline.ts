@@ -14,6 +14,8 @@ export interface AppOutline {
     label: LocalizedText;
     description?: LocalizedText;
     table: string;
+    /** Whether the person asking may start it (the server's workspace answer says so). */
+    startable?: boolean;
   }[];
   readonly tables: readonly { id: string; label: LocalizedText; kind: string }[];
   readonly views: readonly { id: string; label: LocalizedText; table: string; type: string }[];

@@ -2,6 +2,13 @@ import Type, { type Static } from 'typebox';
 import { appParts, RequiresSchema } from './app.ts';
 import { Expression, Id, PackageName, SchemaVersion, SemverVersion } from './common.ts';
 
+/** How many of a table's records a role sees: its members' own, their department's, or all. */
+export const RowScopeSchema = Type.Union([
+  Type.Literal('own'),
+  Type.Literal('department'),
+  Type.Literal('all'),
+]);
+
 /** One step of a pack's data migration, applied to existing records on upgrade. Data, not code. */
 export const DataMigrationStepSchema = Type.Union([
   Type.Object(
@@ -50,6 +57,14 @@ export const PackSchema = Type.Object(
       ),
     ),
     migrations: Type.Optional(Type.Array(DataMigrationSchema, { maxItems: 200 })),
+    /**
+     * Which records each role sees of each table once installed (table id → role id → `own`,
+     * `department` or `all`); a role without one sees the records it created. The admin can
+     * change them after install.
+     */
+    rows: Type.Optional(
+      Type.Record(Id, Type.Record(Id, RowScopeSchema), { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -13,9 +13,10 @@ export function packAppId(name: string): string {
 
 /** The app definition a pack installs: its app parts under the pack's app id. */
 export function packApp(pack: PackManifest): AppDefinition {
-  const { name, version, demo, migrations, ...parts } = pack;
+  const { name, version, demo, migrations, rows, ...parts } = pack;
   void version;
   void demo;
   void migrations;
+  void rows;
   return { ...parts, id: packAppId(name) } as AppDefinition;
 }

@@ -75,6 +75,28 @@ export function checkPack(ctx: AppContext, pack: PackManifest, deps: PackDeps): 
       );
     }
   }
+  const roles = new Set((pack.roles ?? []).map((role) => role.id));
+  for (const [tableId, rules] of Object.entries(pack.rows ?? {})) {
+    if (!ctx.table(tableId)) {
+      issues.push(
+        issue(pointer('/rows', tableId), 'pack.rowsTable', {
+          en: `row rules are given for table "${tableId}", which the pack does not define`,
+          'zh-CN': `为表“${tableId}”设置了行权限，但包中没有定义该表`,
+        }),
+      );
+      continue;
+    }
+    for (const roleId of Object.keys(rules)) {
+      if (!roles.has(roleId)) {
+        issues.push(
+          issue(pointer('/rows', tableId, roleId), 'pack.rowsRole', {
+            en: `row rules name role "${roleId}", which the pack does not define`,
+            'zh-CN': `行权限引用的角色“${roleId}”在包中未定义`,
+          }),
+        );
+      }
+    }
+  }
   (pack.migrations ?? []).forEach((migration, m) => {
     migration.steps.forEach((step, s) => {
       const table = ctx.table(step.table);

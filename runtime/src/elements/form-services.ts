@@ -25,6 +25,8 @@ export interface FormServices {
   /** The address of a record's page, for the "open" link. */
   recordHref?(table: string, id: string): string | undefined;
   searchUsers?(text: string): Promise<readonly DirectoryChoice[]>;
+  /** The name of a person already chosen (a default such as `currentUser.id`, a stored value). */
+  userName?(id: string): Promise<string | undefined>;
   searchDepartments?(text: string): Promise<readonly DirectoryChoice[]>;
   /** Uploads a file and gives the attachment entry to store. */
   uploadFile?(field: string, file: File): Promise<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import type { AppDefinition, Platform, TableDefinition } from '@tessera/core';
 import type { AppDocument, AppVersionDocument } from '../apps/app-documents.ts';
 import { appDocId, versionDocId } from '../apps/app-documents.ts';
+import { readAppRoles } from '../records/app-roles.ts';
 import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import { readJournal } from './journal.ts';
@@ -45,6 +46,8 @@ export async function exportPack(
     ...parts,
     requires: requiredPlugins(context.platform, definition),
   };
+  const mapping = await readAppRoles(context.storage, appId);
+  if (mapping && Object.keys(mapping.rows).length > 0) manifest.rows = mapping.rows;
   if (data !== 'none') manifest.demo = await exportRecords(context, definition, data);
   return manifest;
 }

@@ -126,7 +126,7 @@ export function planInstall(input: InstallPlanInput): InstallPlan {
       schemaVersion: 1,
       app: app.id,
       roles: input.roles,
-      rows: {},
+      rows: pack.rows ?? {},
       updatedAt: now,
       updatedBy: actor,
     },

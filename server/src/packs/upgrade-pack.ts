@@ -14,6 +14,7 @@ import { ConflictError } from '@tessera/runtime';
 import type { AppDocument, AppVersionDocument } from '../apps/app-documents.ts';
 import { appDocId, versionDocId } from '../apps/app-documents.ts';
 import { appendAudit } from '../audit/audit-entry.ts';
+import { type AppRolesFields, appRolesId } from '../records/app-roles.ts';
 import { computeValues } from '../records/computed-values.ts';
 import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
 import { auditOrder } from '../records/record-service.ts';
@@ -179,6 +180,13 @@ export async function startUpgrade(
       pack: { name: pack.name, version: pack.version },
     }));
     done += await migrate(); // records written on the old version while this ran
+    // row rules for tables new in this version; the admin's rules for the others stay
+    await context.storage.mutate<AppRolesFields>(appRolesId(app.id), (current) => {
+      const added = Object.entries(pack.rows ?? {}).filter(([table]) => !(table in current.rows));
+      return added.length === 0
+        ? undefined
+        : { ...current, rows: { ...current.rows, ...Object.fromEntries(added) } };
+    });
     const finishedAt = isoNow(context);
     const upgraded = await moveJournal(context, app.id, {
       state: 'installed',

@@ -109,7 +109,7 @@ export function viewRoutes(context: ViewsContext, views: ViewService): ApiRoute[
       responses: { 200: ViewSummarySchema, 404: ErrorSchema },
       handler: async (c, { query }) => {
         const { opened, locale } = await open(c, query);
-        return c.json(views.summary(opened, locale));
+        return c.json(await views.summary(opened, locale));
       },
     }),
     defineRoute({

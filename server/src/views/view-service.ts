@@ -77,7 +77,7 @@ export interface ViewService {
   ): Promise<ViewRowsPage>;
   /** Every row at once (export), with link names. */
   allRows(opened: OpenedView, locale: Locale): Promise<readonly ViewRow[]>;
-  summary(opened: OpenedView, locale: Locale): ViewSummary;
+  summary(opened: OpenedView, locale: Locale): Promise<ViewSummary>;
 }
 
 /**
@@ -199,7 +199,7 @@ export function createViewService(context: ViewsContext): ViewService {
 
     allRows: (opened, locale) => rowsOf(opened, opened.docs, locale),
 
-    summary(opened, locale) {
+    async summary(opened, locale) {
       const { view } = opened.prepared;
       const resolve = (path: string): ViewField | undefined =>
         viewField(platform, opened.app, opened.table, path);
@@ -214,7 +214,17 @@ export function createViewService(context: ViewsContext): ViewService {
         const target = aggregate.field === undefined ? undefined : resolve(aggregate.field);
         return target ? { aggregate, target } : { aggregate };
       });
-      return summarise(groupBy, aggregates, opened.docs, locale);
+      // a group by a link is labelled with the linked record's name, as list rows show it
+      const named = await linkDisplays(
+        context,
+        opened.app,
+        groupBy,
+        opened.docs,
+        opened.caller,
+        opened.mapping,
+        locale,
+      );
+      return summarise(groupBy, aggregates, opened.docs, locale, named);
     },
   };
 }

@@ -2,6 +2,7 @@ import { type Locale, localize } from '@tessera/core';
 import type { RecordDocument } from '../records/record-document.ts';
 import { aggregateValue, type ResolvedAggregate } from './aggregate-values.ts';
 import { cellsAt } from './cells-at.ts';
+import { type LinkTarget, linkedTable } from './link-displays.ts';
 import type { ViewField } from './view-field.ts';
 
 export interface SummaryGroup {
@@ -26,8 +27,17 @@ const groupValue = (target: ViewField, doc: RecordDocument): unknown => {
   return cell === undefined || cell === null || target.type.form.isEmpty(cell) ? null : cell;
 };
 
-function shown(target: ViewField, value: unknown, locale: Locale): string {
+function shown(
+  target: ViewField,
+  value: unknown,
+  locale: Locale,
+  named: ReadonlyMap<string, LinkTarget>,
+): string {
   if (value === null) return localize(EMPTY, locale);
+  if (linkedTable(target) !== undefined) {
+    const ids = Array.isArray(value) ? value : [value];
+    return ids.map((id) => named.get(String(id))?.display ?? String(id)).join(', ');
+  }
   try {
     return target.type.form.format(value, target.field as never, locale);
   } catch {
@@ -44,6 +54,8 @@ export function summarise(
   aggregates: readonly ResolvedAggregate[],
   docs: readonly RecordDocument[],
   locale: Locale,
+  /** Linked records by id, for groups by a link field; an id not in it is shown as it is. */
+  named: ReadonlyMap<string, LinkTarget> = new Map(),
 ): ViewSummary {
   const aggregatesOf = (some: readonly RecordDocument[]) =>
     Object.fromEntries(aggregates.map((one) => [one.aggregate.id, aggregateValue(one, some)]));
@@ -72,7 +84,7 @@ export function summarise(
   });
   const groups = ordered.map(({ values, docs: inGroup }) => ({
     key: Object.fromEntries(groupBy.map((target, at) => [target.path, values[at]])),
-    label: groupBy.map((target, at) => shown(target, values[at], locale)).join(' / '),
+    label: groupBy.map((target, at) => shown(target, values[at], locale, named)).join(' / '),
     count: inGroup.length,
     aggregates: aggregatesOf(inGroup),
   }));

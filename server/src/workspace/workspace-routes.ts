@@ -2,9 +2,12 @@ import { type AppDefinition, appOutline, Type } from '@tessera/core';
 import type { AppStore } from '../apps/app-store.ts';
 import { type ApiRoute, defineRoute } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
+import { readAppRoles } from '../records/app-roles.ts';
+import { callerOf } from '../records/caller.ts';
 import { publishedApps } from '../records/published-apps.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { DIRECTORY_LIMIT, findColleagues } from './people-directory.ts';
+import { startableFlows } from './startable-flows.ts';
 import { workspaceApps } from './workspace-apps.ts';
 
 const Loose = Type.Object({}, { additionalProperties: true });
@@ -28,9 +31,18 @@ export function workspaceRoutes(context: StoreContext, apps: AppStore): ApiRoute
       guard: guards.signedIn(),
       responses: { 200: Type.Object({ apps: Type.Array(Loose) }) },
       handler: async (c) => {
-        const found = (await workspaceApps(apps, published)).map(({ definition, version }) =>
-          appOutline(definition as AppDefinition, version),
-        );
+        const caller = await callerOf(context.storage, c.get('principal')!);
+        const found = [];
+        for (const { definition, version } of await workspaceApps(apps, published)) {
+          const app = definition as AppDefinition;
+          const outline = appOutline(app, version);
+          const mine = startableFlows(app, caller, await readAppRoles(context.storage, app.id));
+          // each flow says whether the caller may start it, so 新建 lists only those
+          found.push({
+            ...outline,
+            flows: outline.flows.map((flow) => ({ ...flow, startable: mine.has(flow.id) })),
+          });
+        }
         return c.json({ apps: found });
       },
     }),

@@ -4,13 +4,25 @@ import { defineFieldElements } from '@tessera/plugin-field-basic/elements';
 import { flowBasic } from '@tessera/plugin-flow-basic';
 import { viewBasic } from '@tessera/plugin-view-basic';
 import type { DirectoryChoice, FormServices, RecordChoice } from '@tessera/runtime/elements';
+import type { FormUser } from '@tessera/runtime/forms';
 import type { ApiClient } from '../api/api-client.ts';
+import { peopleNames } from '../api/people-names.ts';
+import type { SignedInUser } from '../shell/app-context.ts';
 
 /**
  * The form runtime's chunk: the platform with the same plugins as the server (so a form checks
  * values with the server's rules), the field elements, and the services fields call back into.
  */
 let platform: Platform | undefined;
+
+/**
+ * `currentUser` in the form's expressions (defaults such as `currentUser.id`): the signed-in
+ * person. The app roles they hold are the server's to know, so a rule on them is checked there.
+ */
+export function formUser(user: SignedInUser | undefined): FormUser | undefined {
+  if (!user) return undefined;
+  return { id: user.id, name: user.displayName, department: user.department ?? '', roles: [] };
+}
 
 export function browserPlatform(): Platform {
   platform ??= createPlatform({ plugins: [fieldBasic, flowBasic, viewBasic] });
@@ -56,6 +68,7 @@ export function formServices(api: ApiClient, app: AppDefinition): FormServices {
 }
 
 function makeServices(api: ApiClient, app: AppDefinition): FormServices {
+  const names = new Map<string, Promise<string | undefined>>();
   const records = (table: string) =>
     `/apps/${encodeURIComponent(app.id)}/tables/${encodeURIComponent(table)}/records`;
   return {
@@ -81,6 +94,14 @@ function makeServices(api: ApiClient, app: AppDefinition): FormServices {
     },
     recordHref: (table, id) =>
       `/records/${encodeURIComponent(app.id)}/${encodeURIComponent(table)}/${encodeURIComponent(id)}`,
+    userName(id) {
+      let name = names.get(id);
+      if (!name) {
+        name = peopleNames(api, [id]).then((found) => found[id]);
+        names.set(id, name);
+      }
+      return name;
+    },
     async searchUsers(text): Promise<DirectoryChoice[]> {
       const found = await api.get<{
         items: { id: string; displayName: string; username: string }[];

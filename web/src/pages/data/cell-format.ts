@@ -9,6 +9,8 @@ export interface CellContext {
   readonly platform?: Platform;
   readonly app?: AppDefinition;
   readonly table?: string;
+  /** Display names of users by id, for user columns. */
+  readonly people?: Readonly<Record<string, string>>;
 }
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
@@ -75,6 +77,8 @@ export function formatCell(
       return formatDateTime(String(value), context.locale);
     case 'boolean':
       return value === true ? context.yes : value === false ? context.no : String(value);
+    case 'user':
+      return context.people?.[String(value)] ?? String(value);
   }
   const field = fieldOf(context.app, context.table, column.field);
   const type = context.platform?.fieldTypes.get(column.type);

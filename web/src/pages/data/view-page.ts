@@ -1,6 +1,7 @@
 import type { AppDefinition } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
+import { peopleNames } from '../../api/people-names.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
@@ -36,6 +37,7 @@ export class ViewPage extends LitElement {
     q: { state: true },
     loading: { state: true },
     problem: { state: true },
+    people: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -72,6 +74,7 @@ export class ViewPage extends LitElement {
   declare q: string;
   declare loading: boolean;
   declare problem: string | undefined;
+  declare people: Readonly<Record<string, string>>;
   private loadedFor = '';
   private queried = '';
   /** Answers to older queries are dropped when a newer one was sent. */
@@ -80,6 +83,7 @@ export class ViewPage extends LitElement {
   constructor() {
     super();
     this.rows = [];
+    this.people = {};
     this.conditions = [];
     this.q = '';
     this.loading = false;
@@ -168,6 +172,7 @@ export class ViewPage extends LitElement {
         this.rows = more ? [...this.rows, ...rows.items] : rows.items;
         this.next = rows.next;
         this.total = rows.total;
+        void this.namePeople(view, rows.items, sequence);
       }
       if (summary) {
         this.summary = summary;
@@ -179,6 +184,18 @@ export class ViewPage extends LitElement {
     } finally {
       if (sequence === this.sequence) this.loading = false;
     }
+  }
+
+  /** Looks up the names of the users in the rows' user columns, so cells show people, not ids. */
+  private async namePeople(view: ViewDescription, rows: readonly ViewRow[], sequence: number) {
+    const columns = view.columns.filter((column) => column.type === 'user');
+    const ids = rows.flatMap((row) =>
+      columns.flatMap((column) => [row.values[column.field]].flat().map(String)),
+    );
+    const unknown = ids.filter((id) => !(id in this.people));
+    if (unknown.length === 0) return;
+    const names = await peopleNames(this.ctx.api, unknown);
+    if (sequence === this.sequence) this.people = { ...this.people, ...names };
   }
 
   /** The order the rows are in: the person's, else the view's first sort. */
@@ -218,6 +235,7 @@ export class ViewPage extends LitElement {
       platform: browserPlatform(),
       ...(this.app ? { app: this.app } : {}),
       table: view.table,
+      people: this.people,
     };
     const filterable = view.columns.length > 0 ? view.columns : view.groupBy;
     const isChart = view.type === 'chart';

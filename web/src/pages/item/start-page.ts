@@ -4,7 +4,7 @@ import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
-import { browserPlatform, formServices } from '../../forms/form-kit.ts';
+import { browserPlatform, formServices, formUser } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
 import { cachedApp } from '../../offline/offline-reads.ts';
 import type { AppContext } from '../../shell/app-context.ts';
@@ -85,6 +85,7 @@ export class StartPage extends LitElement {
         app,
         form,
         locale: this.ctx.locale,
+        ...(this.ctx.user ? { user: formUser(this.ctx.user)! } : {}),
         ...(start ? { node: start.id } : {}),
         ...this.carriedValues(app.id, flow.id),
       });

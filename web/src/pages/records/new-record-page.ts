@@ -4,7 +4,7 @@ import type { FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
-import { formServices } from '../../forms/form-kit.ts';
+import { formServices, formUser } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
 import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
@@ -81,7 +81,14 @@ export class NewRecordPage extends LitElement {
       this.runtime?.dispose();
       this.runtime =
         table.kind === 'master'
-          ? tableFormRuntime(app, table.id, this.ctx.locale, 'edit')
+          ? tableFormRuntime(
+              app,
+              table.id,
+              this.ctx.locale,
+              'edit',
+              undefined,
+              formUser(this.ctx.user),
+            )
           : undefined;
       if (table.kind !== 'master') this.problem = t('new.onlyMaster');
       else if (!this.runtime) this.problem = t('noForm');

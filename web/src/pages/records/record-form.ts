@@ -1,5 +1,5 @@
 import { type AppDefinition, type FieldRightName, type Locale, localize } from '@tessera/core';
-import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
+import { createFormRuntime, type FormRuntime, type FormUser } from '@tessera/runtime/forms';
 import { ApiProblem } from '../../api/api-error.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 
@@ -26,6 +26,7 @@ export function tableFormRuntime(
   locale: Locale,
   right: FieldRightName,
   values?: Record<string, unknown>,
+  user?: FormUser,
 ): FormRuntime | undefined {
   const form = app.forms?.find((one) => one.table === table);
   if (!form) return undefined;
@@ -36,6 +37,7 @@ export function tableFormRuntime(
     locale,
     fallbackRight: right,
     ...(values ? { values } : {}),
+    ...(user ? { user } : {}),
   });
 }
 

@@ -2,6 +2,7 @@ import type { AppDefinition, Locale } from '@tessera/core';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
+import { peopleNames } from '../../api/people-names.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
@@ -80,19 +81,11 @@ export class RecordHistory extends LitElement {
       );
       this.entries = more ? [...(this.entries ?? []), ...page.items] : page.items;
       this.next = page.next;
-      const ids = [...new Set(page.items.map((one) => one.actor))].filter((id) =>
-        id.startsWith('user:'),
+      const names = await peopleNames(
+        this.api,
+        page.items.map((one) => one.actor),
       );
-      if (ids.length === 0) return;
-      const found = await this.api
-        .get<{ items: { id: string; displayName: string }[] }>('/directory/users', {
-          query: { ids: ids.join(',') },
-        })
-        .catch(() => ({ items: [] }));
-      this.names = {
-        ...this.names,
-        ...Object.fromEntries(found.items.map((one) => [one.id, one.displayName])),
-      };
+      this.names = { ...this.names, ...names };
     } catch {
       this.entries = undefined;
     }

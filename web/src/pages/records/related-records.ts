@@ -2,6 +2,7 @@ import type { AppDefinition, Locale, LocalizedText } from '@tessera/core';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
+import { peopleNames } from '../../api/people-names.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
@@ -38,6 +39,7 @@ export class RelatedRecords extends LitElement {
     recordId: {},
     locale: {},
     groups: { state: true },
+    people: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -55,7 +57,13 @@ export class RelatedRecords extends LitElement {
   declare recordId: string;
   declare locale: Locale;
   declare groups: readonly RelatedGroup[] | undefined;
+  declare people: Readonly<Record<string, string>>;
   private loadedFor = '';
+
+  constructor() {
+    super();
+    this.people = {};
+  }
 
   protected override willUpdate(): void {
     if (this.recordId && this.app && this.recordId !== this.loadedFor) {
@@ -70,6 +78,17 @@ export class RelatedRecords extends LitElement {
         `/apps/${encodeURIComponent(this.app.id)}/records/${encodeURIComponent(this.recordId)}/related`,
       );
       this.groups = answer.groups;
+      // people in user columns are shown by name
+      const ids = answer.groups.flatMap((group) => {
+        const table = this.app.tables.find((one) => one.id === group.table);
+        const users = group.columns.filter(
+          (column) => table?.fields.find((one) => one.id === column.id)?.type === 'user',
+        );
+        return group.records.flatMap((record) =>
+          users.flatMap((column) => [record.values[column.id]].flat().map(String)),
+        );
+      });
+      if (ids.length > 0) this.people = await peopleNames(this.api, ids);
     } catch {
       this.groups = undefined;
     }
@@ -109,9 +128,14 @@ export class RelatedRecords extends LitElement {
       platform: browserPlatform(),
       app: this.app,
       table: group.table,
+      people: this.people,
     };
-    // the link back to this record says nothing on its own page
-    const columns = group.columns.filter((column) => column.id !== group.field);
+    // the link back to this record says nothing on its own page, and other links would show
+    // as ids here: the record's own page shows them by name
+    const typeOf = (id: string) => table?.fields.find((one) => one.id === id)?.type;
+    const columns = group.columns.filter(
+      (column) => column.id !== group.field && typeOf(column.id) !== 'link',
+    );
     const count = group.partial ? `${group.total}+` : String(group.total);
     return html`<section aria-label=${this.heading(group, twice)}>
       <h3>${this.heading(group, twice)} <span class="muted">${t('related.count', { count })}</span></h3>

@@ -58,10 +58,11 @@ export class StartMenuPage extends LitElement {
         app,
         flows: app.flows.filter(
           (flow) =>
-            !needle ||
-            `${localize(flow.label, locale)} ${localize(app.label, locale)}`
-              .toLowerCase()
-              .includes(needle),
+            flow.startable !== false &&
+            (!needle ||
+              `${localize(flow.label, locale)} ${localize(app.label, locale)}`
+                .toLowerCase()
+                .includes(needle)),
         ),
       }))
       .filter((entry) => entry.flows.length > 0);
