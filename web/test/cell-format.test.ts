@@ -15,6 +15,9 @@ describe('view cells', () => {
 
   it('writes money exactly, grouped as the locale does', () => {
     assert.equal(formatMoney('1234567.5', 'zh-CN'), '1,234,567.50');
-    assert.equal(formatCell('300000.00', { field: 'amount', type: 'money' }, context), '300,000.00');
+    assert.equal(
+      formatCell('300000.00', { field: 'amount', type: 'money' }, context),
+      '300,000.00',
+    );
   });
 });
