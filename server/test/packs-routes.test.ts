@@ -33,6 +33,14 @@ describe('the app store API', () => {
     assert.equal(contract.valid, true, JSON.stringify(contract.issues));
     assert.ok((contract.roles as unknown[]).length >= 6);
     assert.ok((contract.plugins as { ok: boolean }[]).every((one) => one.ok));
+    assert.equal(contract.screenshot, '/api/packs/contract/screenshot');
+    const image = await server.app.request('/api/packs/contract/screenshot', {
+      headers: { cookie: `tessera_session=${admin.cookie}` },
+    });
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/png');
+    const bytes = new Uint8Array(await image.arrayBuffer());
+    assert.deepEqual([...bytes.slice(1, 4)], [0x50, 0x4e, 0x47], 'a PNG');
 
     const started = await call(server.app, 'POST', '/api/packs/contract/install', {
       as: admin,
