@@ -1,5 +1,6 @@
 import { ConflictError, type Stored } from '@tessera/runtime';
 import { TIMER_TYPE, type TimerEntry } from '@tessera/runtime/flow-store';
+import { repeatingJob } from '../jobs/repeating-job.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { TIMERS_DUE } from './flow-indexes.ts';
 import type { FlowService } from './flow-service.ts';
@@ -35,8 +36,6 @@ export function createFlowTimers(options: FlowTimerOptions): FlowTimers {
   const leaseMs = options.leaseMs ?? 60_000;
   const onError =
     options.onError ?? ((error) => console.error(`flow timer failed: ${String(error)}`));
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
 
   const claim = async (
     doc: Stored<TimerEntry>,
@@ -80,23 +79,5 @@ export function createFlowTimers(options: FlowTimerOptions): FlowTimers {
     return ran;
   };
 
-  return {
-    runOnce,
-    start() {
-      if (timer) return;
-      const tick = () => {
-        running = runOnce()
-          .catch(onError)
-          .finally(() => {
-            if (timer) timer = setTimeout(tick, options.intervalMs ?? 2000).unref();
-          });
-      };
-      timer = setTimeout(tick, 0).unref();
-    },
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return { runOnce, ...repeatingJob(runOnce, options.intervalMs ?? 2000, onError) };
 }

@@ -7,6 +7,7 @@ import type {
 import { ConflictError, type StoragePort } from '@tessera/runtime';
 import type { AppDocument } from '../apps/app-documents.ts';
 import type { RecordNoticeFields } from '../flows/notices.ts';
+import { repeatingJob } from '../jobs/repeating-job.ts';
 import { publishedApps } from '../records/published-apps.ts';
 import type { RecordFields } from '../records/record-document.ts';
 import { readAll } from '../storage/read-page.ts';
@@ -61,8 +62,6 @@ export function createReminderSweeper(options: ReminderSweeperOptions): Reminder
   const compiled = new WeakMap<ReminderDefinition, CompiledExpression | undefined>();
   let known = new Set<string>();
   let knownDay = '';
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
 
   const condition = (app: AppDefinition, reminder: ReminderDefinition) => {
     if (reminder.when === undefined) return undefined;
@@ -170,23 +169,5 @@ export function createReminderSweeper(options: ReminderSweeperOptions): Reminder
     return made;
   };
 
-  return {
-    runOnce,
-    start() {
-      if (timer) return;
-      const tick = () => {
-        running = runOnce()
-          .catch(onError)
-          .finally(() => {
-            if (timer) timer = setTimeout(tick, options.intervalMs ?? 60_000).unref();
-          });
-      };
-      timer = setTimeout(tick, 0).unref();
-    },
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return { runOnce, ...repeatingJob(runOnce, options.intervalMs ?? 60_000, onError) };
 }
