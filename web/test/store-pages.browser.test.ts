@@ -133,7 +133,7 @@ describe('the store list', () => {
     expect(text(first!.querySelector('h2')), 'Service contracts', 'label');
     expect(text(first!.querySelector('.counts')), '4 tables · 2 flows · 5 views', 'counts');
     expect(text(first!.querySelector('.installed')), 'Installed v1.0.0', 'installed version');
-    expect(first!.querySelector('a.open')?.getAttribute('href'), '/apps?app=contract', 'open link');
+    expect(first!.querySelector('a.open')?.getAttribute('href'), '/apps/contract', 'open link');
     expect(text(first!.querySelector('button.upgrade')), 'Upgrade to v1.1.0', 'upgrade offered');
     expect(first!.querySelector('a.install'), null, 'no install on an installed pack');
     expect(
@@ -382,7 +382,7 @@ describe('the install wizard', () => {
       'the step names',
     );
     const open = await until(() => root.querySelector('a.primary'), 'open link');
-    expect(open.getAttribute('href'), '/apps?app=contract', 'open the app');
+    expect(open.getAttribute('href'), '/apps/contract', 'open the app');
   });
 
   it('shows the progress bar while running, and a failure with nothing left installed', async () => {

@@ -31,6 +31,11 @@ export const APP_ROUTES: readonly PageRoute[] = [
   },
   { pattern: '/apps', tag: 'tessera-apps-page', load: () => import('../pages/data/apps-page.ts') },
   {
+    pattern: '/apps/:app',
+    tag: 'tessera-apps-page',
+    load: () => import('../pages/data/apps-page.ts'),
+  },
+  {
     pattern: '/apps/:app/views/:view',
     tag: 'tessera-view-page',
     load: () => import('../pages/data/view-page.ts'),

@@ -61,8 +61,15 @@ export class AppsPage extends LitElement {
       <p class="muted">${t('apps.lead')}</p>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
       ${this.apps?.length === 0 ? html`<p class="notice">${t('apps.none')}</p>` : nothing}
-      ${(this.apps ?? []).map((app) => this.renderApp(app, t))}
+      ${this.shown().map((app) => this.renderApp(app, t))}
     `;
+  }
+
+  /** Every app, or at `/apps/{app}` (where the app store's "open" leads) that one app. */
+  private shown(): readonly WorkspaceApp[] {
+    const one = this.params?.app;
+    const apps = this.apps ?? [];
+    return one ? apps.filter((app) => app.id === one) : apps;
   }
 
   private renderApp(

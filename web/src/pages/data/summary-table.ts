@@ -35,10 +35,12 @@ export class SummaryTable extends LitElement {
     if (value === undefined || value === null || value === '') return '';
     const { locale } = this.cells;
     if (aggregate.fn === 'count') return new Intl.NumberFormat(locale).format(Number(value));
-    const type = aggregate.field
-      ? fieldOf(this.cells.app, this.view.table, aggregate.field)?.type
+    const field = aggregate.field
+      ? fieldOf(this.cells.app, this.view.table, aggregate.field)
       : undefined;
-    if (type === 'money') return formatMoney(value, locale);
+    // a computed field counts as the type it results in (a computed amount is money)
+    const computed = field?.type === 'computed' ? field.config?.resultType : undefined;
+    if ((computed ?? field?.type) === 'money') return formatMoney(value, locale);
     const number = Number(value);
     if (!Number.isFinite(number)) return String(value);
     return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(number);

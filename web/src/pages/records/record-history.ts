@@ -127,7 +127,7 @@ export class RecordHistory extends LitElement {
         const key = `action.${entry.action}` as ActionKey;
         const action = key in RECORD_TEXTS[this.locale] ? t(key) : entry.action;
         return html`<li>
-          <div><strong>${this.names[entry.actor] ?? entry.actor}</strong> ${action}</div>
+          <div><strong>${entry.actor === 'system' ? t('history.system') : (this.names[entry.actor] ?? entry.actor)}</strong> ${action}</div>
           <div class="when">${formatDateTime(entry.at, this.locale)}</div>
           ${this.changes(entry)}
         </li>`;

@@ -22,6 +22,7 @@ type Key =
   | 'history'
   | 'history.empty'
   | 'history.more'
+  | 'history.system'
   | 'action.record.create'
   | 'action.record.update'
   | 'action.record.delete'
@@ -59,6 +60,7 @@ export const RECORD_TEXTS: Dictionary<Key> = {
     history: '变更历史',
     'history.empty': '暂无变更记录。',
     'history.more': '更多',
+    'history.system': '系统',
     'action.record.create': '创建',
     'action.record.update': '修改',
     'action.record.delete': '删除',
@@ -94,6 +96,7 @@ export const RECORD_TEXTS: Dictionary<Key> = {
     history: 'History',
     'history.empty': 'No changes yet.',
     'history.more': 'More',
+    'history.system': 'System',
     'action.record.create': 'Created',
     'action.record.update': 'Changed',
     'action.record.delete': 'Deleted',

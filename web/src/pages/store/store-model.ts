@@ -22,7 +22,7 @@ export const appIdOf = (listing: Pick<PackListing, 'name' | 'installed' | 'app'>
   listing.installed?.app ?? listing.app ?? listing.name.replaceAll('-', '_');
 
 /** The app's data pages. */
-export const appHref = (app: string): string => `/apps?app=${encodeURIComponent(app)}`;
+export const appHref = (app: string): string => `/apps/${encodeURIComponent(app)}`;
 
 export const packPath = (name: string, rest = ''): string =>
   `/packs/${encodeURIComponent(name)}${rest}`;
