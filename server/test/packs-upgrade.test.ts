@@ -81,6 +81,7 @@ describe('pack upgrade', () => {
     assert.equal(done.state, 'installed');
     assert.equal(done.version, '2.0.0');
     assert.equal(done.appVersion, 2);
+    assert.equal(done.fromVersion, undefined, 'the journal no longer says an upgrade runs');
     assert.equal(done.done, 3);
     assert.deepEqual(
       done.history.map((one) => `${one.action} ${one.version}`),

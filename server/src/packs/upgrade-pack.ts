@@ -124,7 +124,7 @@ export async function startUpgrade(
   source: PackSource,
   actor: string,
 ): Promise<{ journal: Journal; finished: Promise<Journal> }> {
-  const { journal, pack, app, before } = await check(context, source);
+  const { journal, pack, app } = await check(context, source);
   if (journal.state === 'upgrading' && isRunning(context, journal)) {
     throw new PackRefusal(409, 'pack_busy', {
       en: `app "${app.id}" is being upgraded; wait until it ends`,
@@ -188,16 +188,16 @@ export async function startUpgrade(
         : { ...current, rows: { ...current.rows, ...Object.fromEntries(added) } };
     });
     const finishedAt = isoNow(context);
+    // no `fromVersion` any more: the upgrade is over (an undefined field is not stored)
     const upgraded = await moveJournal(context, app.id, {
       state: 'installed',
       step: 'done',
       done,
       total: Math.max(total, done),
       finishedAt,
+      fromVersion: undefined,
       history: [...started.history, { version: pack.version, action: 'upgrade', at: finishedAt }],
     });
-    const { fromVersion: _from, ...rest } = upgraded;
-    await context.storage.update({ ...rest });
     await appendAudit(context.storage, {
       actor,
       action: 'pack.upgrade',
@@ -205,9 +205,8 @@ export async function startUpgrade(
       before: { version: from },
       after: { version: pack.version, appVersion, migrated: done },
     });
-    return (await readJournal(context, app.id))!;
+    return upgraded;
   };
-  void before;
   const finished = whileActive(context, app.id, () =>
     run().catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@ import { defineFlowElements, type TesseraForm } from '@tessera/runtime/elements'
 import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
+import { peopleNames } from '../../api/people-names.ts';
 import { publishedDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform, formServices, recordTitle } from '../../forms/form-kit.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
@@ -156,12 +157,7 @@ export class ItemPage extends LitElement {
       for (const user of entry.users ?? []) ids.add(user);
     }
     for (const task of item.tasks) ids.add(task.assignee);
-    const found = await this.ctx.api
-      .get<{ items: { id: string; displayName: string }[] }>('/directory/users', {
-        query: { ids: [...ids].join(',') },
-      })
-      .catch(() => ({ items: [] }));
-    this.names = Object.fromEntries(found.items.map((one) => [one.id, one.displayName]));
+    this.names = await peopleNames(this.ctx.api, ids);
   }
 
   private async start(action: ItemAction) {
