@@ -8,6 +8,7 @@ import { createApp } from './create-app.ts';
 import { createFileSweeper } from './files/sweep-unattached-files.ts';
 import type { FlowService } from './flows/flow-service.ts';
 import { createFlowTimers } from './flows/flow-timers.ts';
+import { createOwedSweeper } from './flows/owed-sweeper.ts';
 import { finishDepartmentMoves } from './organisation/department-moves.ts';
 import type { PackService } from './packs/pack-service.ts';
 import { INSTALLED_PLUGINS } from './platform/installed-plugins.ts';
@@ -112,6 +113,14 @@ async function main(): Promise<void> {
     instanceId: settings.instanceId,
     flows: flowServices!.flows,
   });
+  // effects committed commands still owe (a write-back that lost its races, a crash between a
+  // commit and its effects): rolled forward now and every 30 s, by one server at a time
+  const owedSweeper = createOwedSweeper({
+    storage,
+    now: Date.now,
+    instanceId: settings.instanceId,
+    flows: flowServices!.flows,
+  });
   // sends the webhook outbox; several servers share it, each delivery is claimed by one
   const dispatcher = createDispatcher({
     storage,
@@ -130,6 +139,7 @@ async function main(): Promise<void> {
     console.log(`Tessera is running at ${url}`);
     dispatcher.start();
     flowTimers.start();
+    owedSweeper.start();
     flowServices!.reminders.start(); // record reminders (数据提醒), every minute
     audits.start();
     // uploads no record referred to within a day, now and hourly, in the background; harmless
@@ -156,6 +166,7 @@ async function main(): Promise<void> {
       dispatcher.stop(),
       fileSweeper.stop(),
       flowTimers.stop(),
+      owedSweeper.stop(),
       flowServices!.reminders.stop(),
     ]);
     server.close(() => {

@@ -8,6 +8,8 @@ import type { PreparedFlow } from '../flow/prepare-flow.ts';
 import { ConflictError, type StoragePort, type Stored } from '../storage/storage-port.ts';
 import {
   fromDocument,
+  INSTANCE_TYPE,
+  INSTANCES_OWING,
   type InstanceDocument,
   instanceDocId,
   toDocument,
@@ -32,6 +34,11 @@ export interface FlowStoreOptions {
   readonly appliers?: Partial<Record<OwedEffect['type'], OwedApplier>>;
   /** How often a command is re-run on a fresh read after losing a race (default 8). */
   readonly retries?: number;
+  /**
+   * Told when a committed command's owed effects could not all be applied yet: the command
+   * stands (its answer says so) and the effects stay owed for `rollForward` (the sweeper).
+   */
+  readonly onUnsettled?: (instance: string, error: unknown) => void;
 }
 
 export interface FlowStore {
@@ -48,9 +55,17 @@ export interface FlowStore {
     context: FlowContext | ((instance: FlowInstance) => FlowContext),
   ): Promise<FlowResult>;
   get(id: string): Promise<FlowInstance | undefined>;
-  /** Applies what an instance still owes (after a crash between commit and apply). */
+  /**
+   * Applies what an instance still owes (after a crash between commit and apply, or an apply
+   * that failed); rejects with the first failure, leaving it and the effects after it owed.
+   */
   rollForward(id: string): Promise<void>;
+  /** Ids of instances that still owe effects, at most `limit` (through an index). */
+  owing(limit?: number): Promise<string[]>;
 }
+
+/** Compare-and-swap tries when striking applied effects off an instance others may write. */
+const SETTLE_RETRIES = 20;
 
 const notFound = (id: string) =>
   new FlowError('task.notFound', {
@@ -62,6 +77,10 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
   const { storage } = options;
   const appliers = options.appliers ?? {};
   const retries = options.retries ?? 8;
+  const onUnsettled =
+    options.onUnsettled ??
+    ((id: string, error: unknown) =>
+      console.error(`flow instance ${id}: owed effects left for the sweeper: ${String(error)}`));
   // what this process wrote last: a command reads its instance from here and the revision
   // check of the write tells whether another server changed it since (then it reads again)
   const written = new WrittenCache<Stored<InstanceDocument>>();
@@ -75,20 +94,47 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
     return { doc, cached: false };
   };
 
+  /**
+   * Applies owed effects in order (a later one may name what an earlier one created); stops at
+   * the first that fails, and strikes the applied ones off the instance. Rejects with the
+   * failure: what is left stays owed, with `owes` set, for the sweeper.
+   */
   async function settleOwed(instance: FlowInstance, owed: readonly OwedEffect[]) {
-    const done: string[] = [];
+    const done = new Set<string>();
+    let failure: unknown;
     for (const effect of owed) {
       const applier = appliers[effect.type];
       if (!applier) continue;
-      await applier.apply(effect, instance);
-      done.push(effect.id);
+      try {
+        await applier.apply(effect, instance);
+      } catch (error) {
+        failure = error;
+        break;
+      }
+      done.add(effect.id);
     }
-    if (done.length === 0) return;
-    written.delete(instanceDocId(instance.id));
-    await storage.mutate<InstanceDocument>(instanceDocId(instance.id), (current) => ({
-      ...current,
-      owed: current.owed.filter((one) => !done.includes(one.id)),
-    }));
+    if (done.size > 0) {
+      written.delete(instanceDocId(instance.id));
+      await storage.mutate<InstanceDocument>(
+        instanceDocId(instance.id),
+        (current) => {
+          const left = current.owed.filter((one) => !done.has(one.id));
+          const { owes: _owes, ...rest } = current;
+          return { ...rest, owed: left, ...(left.length > 0 ? { owes: true as const } : {}) };
+        },
+        { retries: SETTLE_RETRIES },
+      );
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  /** After a commit: the command stands whatever happens to its effects (they stay owed). */
+  async function settleCommitted(instance: FlowInstance, owed: readonly OwedEffect[]) {
+    try {
+      await settleOwed(instance, owed);
+    } catch (error) {
+      onUnsettled(instance.id, error);
+    }
   }
 
   async function reserveAll(instance: FlowInstance, owed: readonly OwedEffect[]) {
@@ -156,7 +202,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
         if (result.replayed) {
           // the first try may have died between the commit and these writes
           await projections.write(projectionsOf(before, [], before, true));
-          if (before.owed.length > 0) await settleOwed(before, before.owed);
+          if (before.owed.length > 0) await settleCommitted(before, before.owed);
           return result;
         }
         const owed = newlyOwed(result);
@@ -173,7 +219,7 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
           throw error;
         }
         await projections.write(projectionsOf(result.instance, result.effects, before));
-        if (owed.length > 0) await settleOwed(result.instance, owed);
+        if (owed.length > 0) await settleCommitted(result.instance, owed);
         return result;
       }
     },
@@ -188,6 +234,16 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
       if (!doc) throw notFound(id);
       const instance = fromDocument(doc);
       if (instance.owed.length > 0) await settleOwed(instance, instance.owed);
+    },
+
+    async owing(limit = 100) {
+      const page = await storage.find<InstanceDocument>({
+        index: INSTANCES_OWING,
+        selector: { type: INSTANCE_TYPE, owes: true },
+        limit,
+        fields: ['_id'],
+      });
+      return page.docs.map((doc) => doc._id.slice(INSTANCE_TYPE.length + 1));
     },
   };
 }

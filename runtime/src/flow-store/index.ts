@@ -8,7 +8,9 @@ export * from './inbox-documents.ts';
 export {
   fromDocument,
   INSTANCE_TYPE,
+  INSTANCES_OWING,
   type InstanceDocument,
   instanceDocId,
+  OWING_INDEXES,
 } from './instance-document.ts';
 export * from './timer-documents.ts';

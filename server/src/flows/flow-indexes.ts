@@ -1,5 +1,5 @@
 import type { IndexDefinition } from '@tessera/runtime';
-import { INBOX_INDEXES } from '@tessera/runtime/flow-store';
+import { INBOX_INDEXES, OWING_INDEXES } from '@tessera/runtime/flow-store';
 import { NOTICE_INDEXES } from './notices.ts';
 
 /** Instances of one flow (analytics). */
@@ -7,10 +7,11 @@ export const INSTANCES_BY_FLOW = 'flowinstances-by-flow';
 /** Flow timers by when they are due: the timer service's queue. */
 export const TIMERS_DUE = 'timers-due';
 
-/** The indexes the flow routes and the timer service query (made at start with the rest). */
+/** The indexes the flow routes, the timer service and the owed-effects sweeper query (made at start with the rest). */
 export const FLOW_INDEXES: readonly IndexDefinition[] = [
   { name: INSTANCES_BY_FLOW, fields: ['type', 'app', 'flow', 'createdAt'] },
   ...INBOX_INDEXES,
+  ...OWING_INDEXES,
   { name: TIMERS_DUE, fields: ['type', 'at'] },
   ...NOTICE_INDEXES,
 ];

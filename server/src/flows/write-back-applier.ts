@@ -68,6 +68,11 @@ const namesCreated = (config: WriteBackConfigValue) =>
 /** How long a reservation may wait for its instance's commit before it is checked for a crash. */
 const STALE_MS = 60_000;
 const REMEMBERED_EFFECTS = 200;
+/** Compare-and-swap tries on one target before a reservation answers 409 (an apply stays owed). */
+const SWAP_ATTEMPTS = 60;
+/** A random pause of up to 2^attempt ms, at most 50 ms, so racing writers spread out. */
+const backOff = (attempt: number) =>
+  new Promise((done) => setTimeout(done, Math.random() * Math.min(50, 2 ** attempt)));
 
 export interface WriteBackContext extends StoreContext {
   readonly platform: Platform;
@@ -295,7 +300,8 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
 
   /**
    * Compare-and-swap with async work in between: read, decide (which may read other
-   * documents), write with the revision read; on a conflict, read again.
+   * documents), write with the revision read; on a conflict, wait a little (randomised, growing)
+   * and read again. Many approvals against one ledger line all get through this way.
    */
   const swap = async (
     id: string,
@@ -310,7 +316,8 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
         const written = await storage.update<RecordFields & WriteBackMarks>(next);
         return { before: doc, after: { ...next, _rev: written.rev } };
       } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= 8) throw error;
+        if (!(error instanceof ConflictError) || attempt >= SWAP_ATTEMPTS) throw error;
+        await backOff(attempt);
       }
     }
   };
@@ -378,17 +385,21 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
       const changed = await swap(recordId, async (doc) => {
         if (doc.flowEffects?.includes(owed.id)) return undefined;
         const plan = planWriteBack({ ...unguarded, target: current(doc.values) });
-        if (!plan.ok) return undefined;
+        const marks = {
+          flowReservations: (doc.flowReservations ?? []).filter((one) => one.effect !== owed.id),
+          flowEffects: [...(doc.flowEffects ?? []), owed.id].slice(-REMEMBERED_EFFECTS),
+        };
+        // a change that no longer plans (its inputs went away) is struck off with its hold
+        if (!plan.ok) return { ...doc, ...marks };
         return {
           ...doc,
           values: current(plan.values),
           updatedAt: now,
           updatedBy: 'system',
-          flowReservations: (doc.flowReservations ?? []).filter((one) => one.effect !== owed.id),
-          flowEffects: [...(doc.flowEffects ?? []), owed.id].slice(-REMEMBERED_EFFECTS),
+          ...marks,
         };
       });
-      if (!changed) return;
+      if (!changed || changed.before.values === changed.after.values) return;
       await appendAudit(storage, {
         actor: 'system',
         action: 'record.update',

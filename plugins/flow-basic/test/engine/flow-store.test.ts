@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createPouchStorage, type PouchStorage } from '@tessera/runtime';
+import { ConflictError, createPouchStorage, type PouchStorage } from '@tessera/runtime';
 import { FlowError, type FlowInstance, prepareFlow } from '@tessera/runtime/flow';
 import {
   createFlowStore,
   type InboxEntry,
+  OWING_INDEXES,
   type OwedApplier,
   type TimerEntry,
   taskEntryId,
@@ -218,5 +219,58 @@ describe('flow store: commands committed with compare-and-swap', () => {
     await store.rollForward('s5');
     assert.equal(applied.length, 1);
     assert.deepEqual((await store.get('s5'))?.owed, []);
+  });
+
+  it('an apply that fails after the commit: the command stands, the effect stays owed and is listed, the roll-forward settles it', async () => {
+    await storage.ensureIndexes(OWING_INDEXES);
+    let failures = 2;
+    const applied: string[] = [];
+    const unsettled: string[] = [];
+    const store = createFlowStore({
+      storage,
+      appliers: {
+        writeBack: {
+          apply: async (owed) => {
+            if (failures > 0) {
+              failures -= 1;
+              throw new ConflictError('budget:b1');
+            }
+            applied.push(owed.id);
+          },
+        },
+      },
+      onUnsettled: (id) => unsettled.push(id),
+    });
+    await store.create(flow, { id: 's6', version: 1, record: 'r6', initiator: 'alice' }, context);
+    let { instance } = await store.act(flow, 's6', { type: 'submit', actor: 'alice' }, context);
+    ({ instance } = await store.act(
+      flow,
+      's6',
+      { type: 'approve', actor: 'dave', task: openTask(instance, 'dave') },
+      context,
+    ));
+    const done = await store.act(
+      flow,
+      's6',
+      { type: 'approve', actor: 'ceo', task: openTask(instance, 'ceo'), key: 'ceo-ok' },
+      context,
+    );
+    assert.equal(done.instance.status, 'approved', 'the committed command is answered as such');
+    assert.deepEqual(unsettled, ['s6']);
+    assert.equal((await store.get('s6'))?.owed.length, 1);
+    assert.ok((await store.owing()).includes('s6'), 'listed for the sweeper');
+    await assert.rejects(store.rollForward('s6'), ConflictError);
+    await store.rollForward('s6');
+    assert.equal(applied.length, 1);
+    assert.deepEqual((await store.get('s6'))?.owed, []);
+    assert.ok(!(await store.owing()).includes('s6'), 'no longer listed once settled');
+    const again = await store.act(
+      flow,
+      's6',
+      { type: 'approve', actor: 'ceo', task: openTask(instance, 'ceo'), key: 'ceo-ok' },
+      context,
+    );
+    assert.ok(again.replayed);
+    assert.equal(applied.length, 1, 'a replay applies nothing twice');
   });
 });
