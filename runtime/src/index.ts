@@ -15,3 +15,4 @@ export {
 } from './storage/pouch-storage.ts';
 export { storageFromEnv, storageLocationFromEnv } from './storage/storage-from-env.ts';
 export * from './storage/storage-port.ts';
+export { storageTroubleOf } from './storage/storage-trouble.ts';

@@ -1,4 +1,10 @@
-import { ConflictError, NotFoundError, StorageError } from './storage-port.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  StorageError,
+  StorageUnavailableError,
+} from './storage-port.ts';
+import { storageTroubleOf } from './storage-trouble.ts';
 
 /** What PouchDB (locally or from an HTTP answer) reports in a failure, read without trusting it. */
 export interface PouchFailure {
@@ -54,6 +60,13 @@ export function toStorageError(error: unknown, operation: string, id?: string): 
   const failure = readFailure(error);
   const target = id === undefined ? '' : ` "${id}"`;
   const detail = failure.reason && failure.reason !== failure.message ? ` (${failure.reason})` : '';
+  const trouble = storageTroubleOf(error);
+  if (trouble) {
+    return new StorageUnavailableError(
+      `${operation}${target} failed: ${failure.name}: ${failure.message}${detail}`,
+      trouble,
+    );
+  }
   return new StorageError(
     `${operation}${target} failed: ${failure.name}: ${failure.message}${detail}`,
     failure.status,

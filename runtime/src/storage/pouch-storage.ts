@@ -17,6 +17,7 @@ import {
   defaultRevsLimit,
   type PouchStorageOptions,
 } from './pouch-options.ts';
+import { reopeningStorage } from './reopening-storage.ts';
 import {
   ConflictError,
   type NewDocument,
@@ -53,8 +54,17 @@ export interface PouchStorage extends StoragePort {
   count(): Promise<number>;
 }
 
-/** Opens the database (creating it when missing) and returns the port over it. */
+/**
+ * Opens the database (creating it when missing) and returns the port over it. On disk, the port
+ * reopens its database after the disk refused a write (see reopening-storage.ts).
+ */
 export async function createPouchStorage(options: PouchStorageOptions): Promise<PouchStorage> {
+  const first = await openPouchStorage(options);
+  if (options.kind !== 'embedded') return first;
+  return reopeningStorage(first, () => openPouchStorage(options));
+}
+
+async function openPouchStorage(options: PouchStorageOptions): Promise<PouchStorage> {
   const revsLimit = options.revsLimit ?? defaultRevsLimit;
   if (!Number.isInteger(revsLimit) || revsLimit < 1) {
     throw new StorageError(`revsLimit must be a positive whole number, not ${revsLimit}`);

@@ -153,3 +153,20 @@ export class MissingIndexError extends StorageError {
     super(`index "${index}" cannot serve selector ${JSON.stringify(selector)}: ${detail}`, 400);
   }
 }
+
+/** Why the storage cannot take writes now: its disk is full, it is read-only, or unreachable. */
+export type StorageTrouble = 'full' | 'read-only' | 'unreachable';
+
+/**
+ * The storage refused a write (or a read) for a reason of its own, not of the request: nothing
+ * was stored, and the same request may succeed once space returns or the store is back.
+ */
+export class StorageUnavailableError extends StorageError {
+  override name = 'StorageUnavailableError';
+  constructor(
+    message: string,
+    readonly trouble: StorageTrouble,
+  ) {
+    super(message, trouble === 'full' ? 507 : 503);
+  }
+}

@@ -1,4 +1,9 @@
-import { ConflictError } from '@tessera/runtime';
+import {
+  ConflictError,
+  type StorageTrouble,
+  StorageUnavailableError,
+  storageTroubleOf,
+} from '@tessera/runtime';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { ApiError } from './api-error.ts';
 import { safeLocaleOf } from './locale.ts';
@@ -12,10 +17,48 @@ export const handleNotFound: NotFoundHandler = (c) => {
   return answerError(c, error);
 };
 
+/** What a request is told when the storage itself cannot take it: nothing was stored. */
+const storageRefusals: Record<StorageTrouble, ApiError> = {
+  full: new ApiError(
+    507,
+    'storage_full',
+    {
+      en: "the server's storage is full, so nothing was saved; try again once space is freed",
+      'zh-CN': '服务器存储空间已满，未保存任何内容；释放空间后请重试',
+    },
+    undefined,
+    {},
+    { 'Retry-After': '60' },
+  ),
+  'read-only': new ApiError(
+    503,
+    'storage_unavailable',
+    {
+      en: 'the server cannot write to its storage (it is read-only), so nothing was saved; try again later',
+      'zh-CN': '服务器存储当前只读，未保存任何内容；请稍后重试',
+    },
+    undefined,
+    {},
+    { 'Retry-After': '30' },
+  ),
+  unreachable: new ApiError(
+    503,
+    'storage_unavailable',
+    {
+      en: 'the server cannot reach its database now, so nothing was saved; try again later',
+      'zh-CN': '服务器暂时无法连接数据库，未保存任何内容；请稍后重试',
+    },
+    undefined,
+    {},
+    { 'Retry-After': '30' },
+  ),
+};
+
 /**
  * An `ApiError` becomes its JSON body; a write that kept losing races to other writers (the
- * storage's ConflictError after its retries) is a 409 the client may retry; anything else is
- * logged and answered with a bare 500.
+ * storage's ConflictError after its retries) is a 409 the client may retry; a full, read-only
+ * or unreachable storage is a 507 or 503 (logged); anything else is logged and answered with a
+ * bare 500.
  */
 export const handleError: ErrorHandler = (error, c) => {
   if (error instanceof ApiError) return answerError(c, error);
@@ -25,6 +68,12 @@ export const handleError: ErrorHandler = (error, c) => {
       'zh-CN': '他人同时修改了此数据，请重新读取后重试',
     });
     return answerError(c, conflict);
+  }
+  const trouble =
+    error instanceof StorageUnavailableError ? error.trouble : storageTroubleOf(error);
+  if (trouble) {
+    console.error(`${c.req.method} ${c.req.path} refused, storage ${trouble}: ${error.message}`);
+    return answerError(c, storageRefusals[trouble]);
   }
   console.error(`${c.req.method} ${c.req.path} failed:`, error);
   const internal = new ApiError(500, 'internal', {
