@@ -219,7 +219,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...viewRoutes(records, createViewService(records)),
     ...flowRoutes(flowsContext, flows),
     ...noticeRoutes(accounts),
-    ...workspaceRoutes(accounts, apps),
+    ...workspaceRoutes(records, apps),
     ...syncRoutes(flowsContext, { flows }, apps),
     ...fileRoutes({
       ...records,

@@ -1,17 +1,12 @@
 import { newId } from '@tessera/runtime';
 import type { PlatformRole } from '../http/api-env.ts';
-import { ApiError } from '../http/api-error.ts';
 import { isoNow, type StoreContext } from '../storage/store-context.ts';
 import { DOCUMENT_VERSION } from '../storage/typed-document.ts';
 import { hashNewPassword } from './password-input.ts';
-import {
-  USER_TYPE,
-  USERNAME_PATTERN,
-  type UserDocument,
-  type UserFields,
-} from './user-document.ts';
+import { USER_TYPE, type UserDocument, type UserFields } from './user-document.ts';
 import { checkDepartment, checkManager, checkPosition } from './user-references.ts';
 import { claimUsername, releaseUsername } from './username-claim.ts';
+import { usernameInput } from './username-input.ts';
 
 export interface NewUser {
   readonly username: string;
@@ -27,34 +22,25 @@ export interface NewUser {
 }
 
 /**
- * Creates an account: the username is claimed first (409 `username_taken` when someone holds
- * it, whatever its case), then the user is written; a failed write releases the claim. Every
+ * Creates an account: the username is normalised (`usernameInput`: 400 for an invisible
+ * character or a bad shape) and claimed first (409 `username_taken` when someone holds it,
+ * whatever its case), then the user is written; a failed write releases the claim. Every
  * reference is checked (400 naming the field). Refusals name fields as JSON pointers.
  */
 export async function createUser(context: StoreContext, input: NewUser): Promise<UserDocument> {
-  if (!new RegExp(USERNAME_PATTERN).test(input.username)) {
-    throw new ApiError(
-      400,
-      'invalid_username',
-      {
-        en: 'a username has 3 to 64 letters, digits, ".", "_" or "-"',
-        'zh-CN': '用户名由 3 到 64 个字母、数字、“.”“_”或“-”组成',
-      },
-      '/username',
-    );
-  }
+  const username = usernameInput(input.username);
   const passwordHash = await hashNewPassword(input.password, '/password');
   if (input.department !== undefined) await checkDepartment(context, input.department);
   if (input.position !== undefined) await checkPosition(context, input.position);
   if (input.manager !== undefined) await checkManager(context, undefined, input.manager);
 
   const id = newId(USER_TYPE);
-  await claimUsername(context, input.username, id);
+  await claimUsername(context, username, id);
   const at = isoNow(context);
   const fields: UserFields = {
     schemaVersion: DOCUMENT_VERSION,
-    username: input.username,
-    displayName: input.displayName?.trim() || input.username,
+    username,
+    displayName: input.displayName?.trim() || username,
     ...(input.email === undefined ? {} : { email: input.email }),
     passwordHash,
     roles: [...new Set<PlatformRole>(input.roles ?? ['user'])],
@@ -73,7 +59,7 @@ export async function createUser(context: StoreContext, input: NewUser): Promise
     });
     return { ...fields, _id: id, _rev: rev, type: USER_TYPE };
   } catch (error) {
-    await releaseUsername(context, input.username, id);
+    await releaseUsername(context, username, id);
     throw error;
   }
 }

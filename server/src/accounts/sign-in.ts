@@ -6,6 +6,7 @@ import { once } from './accounts-context.ts';
 import { type SessionDocument, startSession } from './sessions.ts';
 import type { UserDocument, UserFields } from './user-document.ts';
 import { findUserByUsername } from './username-claim.ts';
+import { usernameGiven } from './username-input.ts';
 
 /** Checked against when the username is unknown, so both cases take as long. */
 const decoyHash = once(() => hashPassword('a password no account has, for timing'));
@@ -26,9 +27,11 @@ export async function signIn(
   context: AccountsContext,
   credentials: { readonly username: string; readonly password: string; readonly ip: string },
 ): Promise<{ user: UserDocument; token: string; session: SessionDocument }> {
-  const attempt = { ip: credentials.ip, username: credentials.username };
+  // counted under the name as stored, so look-alikes (`ＡＤＭＩＮ`) share one limit
+  const username = usernameGiven(credentials.username) ?? credentials.username;
+  const attempt = { ip: credentials.ip, username };
   await assertLoginAllowed(context.loginLimiter, attempt);
-  const user = await findUserByUsername(context, credentials.username);
+  const user = await findUserByUsername(context, username);
   const matches = user
     ? await verifyPassword(credentials.password, user.passwordHash)
     : await verifyPassword(credentials.password, await decoyHash()).then(() => false);

@@ -5,13 +5,7 @@ import { assertRevision, type RevisionLabel } from '../storage/stale-revision.ts
 import { isoNow, type StoreContext } from '../storage/store-context.ts';
 import { activeAdminExists } from './admins.ts';
 import { endSessionsOf } from './sessions.ts';
-import {
-  isAdmin,
-  readUser,
-  USERNAME_PATTERN,
-  type UserDocument,
-  type UserFields,
-} from './user-document.ts';
+import { isAdmin, readUser, type UserDocument, type UserFields } from './user-document.ts';
 import {
   checkDepartment,
   checkManager,
@@ -20,6 +14,7 @@ import {
   managerLoop,
 } from './user-references.ts';
 import { claimUsername, releaseUsername } from './username-claim.ts';
+import { usernameInput } from './username-input.ts';
 
 /** What an admin may change; `null` clears an optional field. */
 export interface UserPatch {
@@ -57,15 +52,17 @@ export const userNotFound = (id: string) =>
 export async function updateUser(
   context: StoreContext,
   id: string,
-  patch: UserPatch,
+  input: UserPatch,
   rev?: string,
 ): Promise<UserDocument> {
   const current = await readUser(context.storage, id);
   if (!current) throw userNotFound(id);
   if (rev !== undefined) assertRevision(current, rev, USER_LABEL);
+  // a new username is checked and stored normalised (400 naming /username)
+  const newName = input.username === undefined ? undefined : usernameInput(input.username);
+  const patch: UserPatch = newName === undefined ? input : { ...input, username: newName };
   await checkPatch(context, current, patch);
 
-  const newName = patch.username;
   const renamed = newName !== undefined && newName.toLowerCase() !== current.username.toLowerCase();
   if (renamed) await claimUsername(context, newName, id);
   try {
@@ -87,17 +84,6 @@ export async function updateUser(
 }
 
 async function checkPatch(context: StoreContext, current: UserDocument, patch: UserPatch) {
-  if (patch.username !== undefined && !new RegExp(USERNAME_PATTERN).test(patch.username)) {
-    throw new ApiError(
-      400,
-      'invalid_username',
-      {
-        en: 'a username has 3 to 64 letters, digits, ".", "_" or "-"',
-        'zh-CN': '用户名由 3 到 64 个字母、数字、“.”“_”或“-”组成',
-      },
-      '/username',
-    );
-  }
   if (typeof patch.department === 'string') await checkDepartment(context, patch.department);
   if (typeof patch.position === 'string') await checkPosition(context, patch.position);
   if (typeof patch.manager === 'string') {

@@ -8,17 +8,14 @@ import { createUser } from './create-user.ts';
 import { listUsers } from './list-users.ts';
 import { setPassword } from './set-password.ts';
 import { updateUser, userNotFound } from './update-user.ts';
-import {
-  RolesSchema,
-  readUser,
-  USERNAME_PATTERN,
-  UserViewSchema,
-  userView,
-} from './user-document.ts';
+import { RolesSchema, readUser, UserViewSchema, userView } from './user-document.ts';
 
+// checked after normalising (NFKC, trimmed), so a look-alike is told what is wrong with it
 const Username = Type.String({
-  pattern: USERNAME_PATTERN,
-  description: '3–64 of A–Z a–z 0–9 . _ -',
+  minLength: 1,
+  maxLength: 200,
+  description:
+    '3–64 of A–Z a–z 0–9 . _ - after Unicode NFKC normalisation (ＡＤＭＩＮ is ADMIN) and trimming; unique ignoring case; an invisible character (U+200B …) is refused',
 });
 const Password = Type.String({ minLength: 1, maxLength: 4096, description: '10–256 characters' });
 const Id = (what: string) => Type.String({ minLength: 1, maxLength: 200, description: what });
@@ -73,7 +70,7 @@ export function userRoutes(context: StoreContext): ApiRoute[] {
       guard: admin(),
       query: Type.Object({ ...pageQueryFields, department: Type.Optional(Id('a department id')) }),
       responses: { 200: pageSchema(UserViewSchema, 'UserPage') },
-      handler: async (c, { query }) => c.json(await listUsers(context, query)),
+      handler: async (c, { query }) => c.json(await listUsers(context, query, userView)),
     }),
     defineRoute({
       method: 'post',

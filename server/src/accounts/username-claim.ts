@@ -2,6 +2,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { claimOwner, claimValue, releaseValue } from '../storage/unique-claim.ts';
 import { readUser, type UserDocument } from './user-document.ts';
+import { usernameGiven } from './username-input.ts';
 
 /** Claims of usernames are `username:<lowercase>` documents holding the user's id. */
 export const USERNAME_CLAIM = 'username';
@@ -39,11 +40,16 @@ export async function claimUsername(
 export const releaseUsername = (context: StoreContext, username: string, owner: string) =>
   releaseValue(context, USERNAME_CLAIM, username, owner);
 
-/** The user with this username (any case), found through its claim: no index needed. */
+/**
+ * The user with this username (any case, normalised as stored: `ＡＤＭＩＮ` finds `admin`),
+ * found through its claim: no index needed. A name with an invisible character finds nobody.
+ */
 export async function findUserByUsername(
   context: StoreContext,
-  username: string,
+  given: string,
 ): Promise<UserDocument | undefined> {
+  const username = usernameGiven(given);
+  if (username === undefined) return undefined;
   const owner = await claimOwner(
     context,
     USERNAME_CLAIM,

@@ -2,19 +2,16 @@ import type { Bilingual } from '@tessera/core';
 import { readAll } from '../storage/read-page.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
+import { normaliseName } from '../storage/unique-name.ts';
 import {
   DEPARTMENT_TYPE,
   type DepartmentDocument,
   type DepartmentFields,
 } from './department-document.ts';
 
-/** `总部 / 市场部`, `总部／市场部` → `总部/市场部`. */
+/** `总部 / 市场部`, `总部／市场部`, `总部/市场\u200B部` → `总部/市场部` (each name normalised). */
 export const pathKey = (text: string): string =>
-  text
-    .split(/[/／]/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .join('/');
+  text.split(/[/／]/).map(normaliseName).filter(Boolean).join('/');
 
 export type Lookup<T> = { readonly found: T } | { readonly problem: Bilingual };
 
@@ -48,7 +45,7 @@ export async function loadDepartmentDirectory(context: StoreContext): Promise<De
   };
   for (const department of all) {
     if (department.code !== undefined) byCode.set(department.code.toLowerCase(), department);
-    const key = pathOf(department._id);
+    const key = pathKey(pathOf(department._id)); // names stored before they were normalised too
     byPath.set(key, [...(byPath.get(key) ?? []), department]);
   }
   return {

@@ -1,4 +1,5 @@
 import { listUsers } from '../accounts/list-users.ts';
+import type { UserDocument } from '../accounts/user-document.ts';
 import { ApiError } from '../http/api-error.ts';
 import { type PageQuery, pageOf, readPage } from '../storage/read-page.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
@@ -51,8 +52,13 @@ export async function listDepartments(context: StoreContext, query: DepartmentLi
   return { items: page.docs.map(departmentView), ...(page.next ? { next: page.next } : {}) };
 }
 
-/** A page of a department's members (404 when the department does not exist). */
-export async function departmentMembers(context: StoreContext, id: string, query: PageQuery) {
+/** A page of a department's members, each shown by `view` (404 when the department does not exist). */
+export async function departmentMembers<View>(
+  context: StoreContext,
+  id: string,
+  query: PageQuery,
+  view: (user: UserDocument) => View,
+) {
   if (!(await readDepartment(context.storage, id))) throw departmentNotFound(id);
-  return listUsers(context, { ...query, department: id });
+  return listUsers(context, { ...query, department: id }, view);
 }

@@ -1,4 +1,5 @@
 import { Type } from '@tessera/core';
+import { ColleagueViewSchema, peopleViewFor } from '../accounts/colleague-view.ts';
 import { UserViewSchema } from '../accounts/user-document.ts';
 import { type ApiRoute, defineRoute } from '../http/define-route.ts';
 import { ErrorSchema } from '../http/error-schema.ts';
@@ -130,12 +131,22 @@ export function departmentRoutes(context: StoreContext): ApiRoute[] {
       method: 'get',
       path: '/departments/:id/members',
       summary: { en: "A department's members", 'zh-CN': '部门成员' },
+      description: {
+        en: 'By username, in pages. Admins get each whole account (User); everyone else gets colleagues (Colleague): id, username, display name, department and position, without email, platform roles or status.',
+        'zh-CN':
+          '按用户名分页。管理员得到完整账号（User）；其他人只得到同事信息（Colleague）：ID、用户名、显示名、部门与职位，不含邮箱、平台角色与状态。',
+      },
       tags: ['organisation'],
       guard: guards.signedIn(),
       query: Type.Object(pageQueryFields),
-      responses: { 200: pageSchema(UserViewSchema, 'MemberPage'), 404: ErrorSchema },
-      handler: async (c, { query }) =>
-        c.json(await departmentMembers(context, c.req.param('id') ?? '', query)),
+      responses: {
+        200: pageSchema(Type.Union([UserViewSchema, ColleagueViewSchema]), 'MemberPage'),
+        404: ErrorSchema,
+      },
+      handler: async (c, { query }) => {
+        const view = peopleViewFor(c.get('principal')?.roles ?? []);
+        return c.json(await departmentMembers(context, c.req.param('id') ?? '', query, view));
+      },
     }),
   ];
 }

@@ -2,6 +2,7 @@ import { ApiError } from '../http/api-error.ts';
 import type { RevisionLabel } from '../storage/stale-revision.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
+import { normaliseName } from '../storage/unique-name.ts';
 import type { CodeKind } from './code-claim.ts';
 import { DEPARTMENT_TYPE, type DepartmentFields, readDepartment } from './department-document.ts';
 
@@ -19,10 +20,14 @@ export const departmentNotFound = (id: string) =>
     'zh-CN': `部门“${id.slice(0, 80)}”不存在`,
   });
 
-/** A trimmed department name without `/` (paths use it), or 400 naming `/name`. */
+/**
+ * A department name as it is compared with its siblings' and stored: normalised, invisible
+ * characters removed (`销售\u200B部` is `销售部`; see `normaliseName`), without `/` (paths use
+ * it), else 400 naming `/name`.
+ */
 export function departmentName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '' || trimmed.includes('/') || trimmed.length > 100) {
+  const normal = normaliseName(name);
+  if (normal === '' || normal.includes('/') || normal.length > 100) {
     throw new ApiError(
       400,
       'invalid_name',
@@ -33,7 +38,7 @@ export function departmentName(name: string): string {
       '/name',
     );
   }
-  return trimmed;
+  return normal;
 }
 
 /** Refuses a name a sibling (same path) already has: 409 `name_taken`. */

@@ -6,6 +6,7 @@
  */
 import { findUserByUsername } from '../accounts/username-claim.ts';
 import type { StoreContext } from '../storage/store-context.ts';
+import { normaliseName } from '../storage/unique-name.ts';
 import { createDepartment } from './create-department.ts';
 import { type CsvTable, parseCsv } from './csv-table.ts';
 import {
@@ -122,7 +123,7 @@ async function readRows(
     const fail = (column: Column, message: { en: string; 'zh-CN': string }) =>
       errors.add(row, table.headerOf(column), message);
     if (problem) fail('name', problem);
-    const name = cells.name ?? '';
+    const name = normaliseName(cells.name ?? ''); // as departmentName stores it
     if (name === '' || name.includes('/') || name.length > 100) {
       fail('name', {
         en: 'a department name has 1 to 100 characters and no "/"',
@@ -200,7 +201,7 @@ function resolveParents(
             ? directory.pathOf(parent.id)
             : (done.get(parent.row)?.pathText ?? '');
       const pathText = parentPath === '' ? row.name : `${parentPath}/${row.name}`;
-      const twin = byPath.get(pathText);
+      const twin = byPath.get(pathKey(pathText));
       if (twin) {
         errors.add(row.row, table.headerOf('name'), {
           en: `row ${twin.row} already has the department "${pathText}"`,
@@ -211,7 +212,7 @@ function resolveParents(
       const existing = existingOf(row, pathText, directory);
       const resolved: Resolved = { ...row, parent, pathText, existing };
       done.set(row.row, resolved);
-      byPath.set(pathText, resolved);
+      byPath.set(pathKey(pathText), resolved);
       order.push(resolved);
       progress = true;
     }

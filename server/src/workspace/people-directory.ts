@@ -1,21 +1,8 @@
-import {
-  readUser,
-  USER_TYPE,
-  type UserDocument,
-  type UserFields,
-} from '../accounts/user-document.ts';
+import { type ColleagueView, colleagueView } from '../accounts/colleague-view.ts';
+import { readUser, USER_TYPE, type UserFields } from '../accounts/user-document.ts';
 import { readAll } from '../storage/read-page.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
-
-/** What every signed-in person may know of a colleague: enough to pick and to name them. */
-export interface Colleague {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly department?: string;
-  readonly active: boolean;
-}
 
 export const DIRECTORY_LIMIT = 50;
 
@@ -27,12 +14,12 @@ export const DIRECTORY_LIMIT = 50;
 export async function findColleagues(
   context: StoreContext,
   query: { readonly q?: string; readonly ids?: readonly string[] },
-): Promise<Colleague[]> {
+): Promise<ColleagueView[]> {
   if (query.ids) {
     const docs = await Promise.all(
       query.ids.slice(0, 200).map((id) => readUser(context.storage, id)),
     );
-    return docs.flatMap((doc) => (doc ? [colleague(doc)] : []));
+    return docs.flatMap((doc) => (doc ? [colleagueView(doc)] : []));
   }
   const needle = (query.q ?? '').trim().toLowerCase();
   const all = await readAll<UserFields>(context.storage, {
@@ -48,15 +35,5 @@ export async function findColleagues(
         doc.username.toLowerCase().includes(needle),
     )
     .slice(0, DIRECTORY_LIMIT)
-    .map(colleague);
-}
-
-function colleague(doc: UserDocument): Colleague {
-  return {
-    id: doc._id,
-    username: doc.username,
-    displayName: doc.displayName,
-    ...(doc.department === undefined ? {} : { department: doc.department }),
-    active: doc.active,
-  };
+    .map(colleagueView);
 }

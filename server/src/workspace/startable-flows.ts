@@ -1,30 +1,43 @@
-import type { AppDefinition, AssigneeRule } from '@tessera/core';
-import type { AppRolesFields } from '../records/app-roles.ts';
-import { type Caller, heldRoles } from '../records/row-scope.ts';
+import type { AppDefinition } from '@tessera/core';
+import type { PreparedFlow } from '@tessera/runtime/flow';
+import { loadOrganisation } from '../flows/organisation-snapshot.ts';
+import { preparedFlow } from '../flows/prepared-flows.ts';
+import { startRefusal } from '../flows/start-refusal.ts';
+import { readAppRoles } from '../records/app-roles.ts';
+import type { RecordsContext } from '../records/record-service.ts';
+import type { Caller } from '../records/row-scope.ts';
 
 /**
- * Whether the caller may start a flow, by its start node's `initiators` (absent or empty:
- * anyone): a role they hold, a user rule naming them, a department rule of their department.
- * A rule of another kind is left to the server's check when they start it.
+ * The ids of the flows of `app` the caller may start, decided by {@link startRefusal} as the
+ * start route decides, before any value is entered (a field among the initiators names nobody
+ * yet). The organisation is read only for flows whose start node names initiators.
  */
-export function startableFlows(
+export async function startableFlows(
+  context: RecordsContext,
   app: AppDefinition,
   caller: Caller,
-  mapping: AppRolesFields | undefined,
-): Set<string> {
-  const held = new Set(heldRoles(caller, mapping));
-  const may = (rule: AssigneeRule) => {
-    if (rule.kind === 'role') return held.has(rule.role);
-    if (rule.kind === 'user') return rule.users.includes(caller.userId);
-    if (rule.kind === 'department') return rule.department === caller.department;
-    return true;
-  };
+): Promise<Set<string>> {
+  const mapping = await readAppRoles(context.storage, app.id);
   const out = new Set<string>();
-  for (const flow of app.flows ?? []) {
-    const start = flow.nodes.find((node) => node.type === 'start');
-    const rules = ((start?.config as { initiators?: AssigneeRule[] } | undefined)?.initiators ??
-      []) as AssigneeRule[];
-    if (rules.length === 0 || rules.some(may)) out.add(flow.id);
+  for (const { id } of app.flows ?? []) {
+    let flow: PreparedFlow;
+    try {
+      flow = preparedFlow(context.platform, app, id);
+    } catch {
+      continue; // a flow the server cannot run (its node type's plugin is gone) starts nobody
+    }
+    const refused = await startRefusal(flow, caller, {
+      mapping,
+      // the start node's rules are all a snapshot needs here
+      organisation: () =>
+        loadOrganisation(context, {
+          app: app.id,
+          flow: { ...flow.flow, nodes: [flow.start] },
+          initiator: caller.userId,
+          values: {},
+        }),
+    });
+    if (!refused) out.add(id);
   }
   return out;
 }

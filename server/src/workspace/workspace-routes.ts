@@ -1,11 +1,11 @@
 import { type AppDefinition, appOutline, Type } from '@tessera/core';
+import { ColleagueViewSchema } from '../accounts/colleague-view.ts';
 import type { AppStore } from '../apps/app-store.ts';
 import { type ApiRoute, defineRoute } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
-import { readAppRoles } from '../records/app-roles.ts';
 import { callerOf } from '../records/caller.ts';
 import { publishedApps } from '../records/published-apps.ts';
-import type { StoreContext } from '../storage/store-context.ts';
+import type { RecordsContext } from '../records/record-service.ts';
 import { DIRECTORY_LIMIT, findColleagues } from './people-directory.ts';
 import { startableFlows } from './startable-flows.ts';
 import { workspaceApps } from './workspace-apps.ts';
@@ -13,7 +13,7 @@ import { workspaceApps } from './workspace-apps.ts';
 const Loose = Type.Object({}, { additionalProperties: true });
 
 /** The end-user app's start: the published apps and their flows and views; the colleagues. */
-export function workspaceRoutes(context: StoreContext, apps: AppStore): ApiRoute[] {
+export function workspaceRoutes(context: RecordsContext, apps: AppStore): ApiRoute[] {
   const published = publishedApps(context.storage);
   return [
     defineRoute({
@@ -36,8 +36,8 @@ export function workspaceRoutes(context: StoreContext, apps: AppStore): ApiRoute
         for (const { definition, version } of await workspaceApps(apps, published)) {
           const app = definition as AppDefinition;
           const outline = appOutline(app, version);
-          const mine = startableFlows(app, caller, await readAppRoles(context.storage, app.id));
-          // each flow says whether the caller may start it, so 新建 lists only those
+          // each flow says whether the start route would let the caller start it (新建 lists those)
+          const mine = await startableFlows(context, app, caller);
           found.push({
             ...outline,
             flows: outline.flows.map((flow) => ({ ...flow, startable: mine.has(flow.id) })),
@@ -51,8 +51,8 @@ export function workspaceRoutes(context: StoreContext, apps: AppStore): ApiRoute
       path: '/directory/users',
       summary: { en: 'Find colleagues by name', 'zh-CN': '按姓名查找同事' },
       description: {
-        en: `Active users whose name or username contains q (at most ${DIRECTORY_LIMIT}), or the users listed in ids (comma-separated), with their display names and departments only.`,
-        'zh-CN': `姓名或用户名包含 q 的在职用户（最多 ${DIRECTORY_LIMIT} 个），或 ids（逗号分隔）列出的用户；只含显示名与部门。`,
+        en: `Active users whose name or username contains q (at most ${DIRECTORY_LIMIT}), or the users listed in ids (comma-separated), as colleagues: id, username, display name, department and position only, for admins too.`,
+        'zh-CN': `姓名或用户名包含 q 的在职用户（最多 ${DIRECTORY_LIMIT} 个），或 ids（逗号分隔）列出的用户；只含 ID、用户名、显示名、部门与职位（管理员亦然）。`,
       },
       tags: ['workspace'],
       guard: guards.signedIn(),
@@ -60,7 +60,7 @@ export function workspaceRoutes(context: StoreContext, apps: AppStore): ApiRoute
         q: Type.Optional(Type.String({ maxLength: 100 })),
         ids: Type.Optional(Type.String({ maxLength: 20000 })),
       }),
-      responses: { 200: Type.Object({ items: Type.Array(Loose) }) },
+      responses: { 200: Type.Object({ items: Type.Array(ColleagueViewSchema) }) },
       handler: async (c, { query }) => {
         const ids = query.ids?.split(',').filter(Boolean);
         return c.json({
