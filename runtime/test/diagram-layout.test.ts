@@ -132,6 +132,40 @@ describe('layoutDiagram at the designer positions', () => {
   });
 });
 
+describe('a node people vote on', () => {
+  const voted: FlowDiagram = {
+    nodes: [
+      {
+        id: 'sign',
+        type: 'countersign',
+        label: 'Board',
+        state: 'active',
+        position: { x: 100, y: 100 },
+        needed: { atLeast: 3, of: 3 },
+      },
+      {
+        id: 'check',
+        type: 'approval',
+        label: 'Check',
+        state: 'pending',
+        position: { x: 100, y: 200 },
+      },
+    ],
+    edges: [{ id: 'e', from: 'sign', to: 'check', taken: false }],
+  };
+
+  it('states "at least N of M approve" under its label, in the reader\'s language', () => {
+    const zh = layoutDiagram(voted, undefined, { locale: 'zh-CN', nodeType: claimNodeTypes.get });
+    const [sign, check] = zh.nodes;
+    assert.equal(sign!.note, '至少 3 / 3 人同意');
+    assert.equal(check!.note, undefined, 'a node nobody votes on has none');
+    assert.ok(sign!.height > check!.height, 'the box grows by the line');
+    const en = layoutDiagram(voted, undefined, { locale: 'en', nodeType: claimNodeTypes.get });
+    assert.equal(en.nodes[0]!.note, 'at least 3 of 3 approve');
+    assert.equal(en.nodes[0]!.noteLines.join(' '), 'at least 3 of 3 approve', 'wrapped, not cut');
+  });
+});
+
 describe('diagram helpers', () => {
   it('wraps Chinese between characters and English at spaces, within the width', () => {
     const zh = wrapText('回写部门预算台账并通知财务部门负责人', 100, 2);

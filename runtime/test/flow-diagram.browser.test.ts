@@ -102,6 +102,30 @@ describe('<tessera-flow-diagram> in Chromium', () => {
     expect(list.includes('Finance approval: current'), true, 'current step in the list');
   });
 
+  it('states under a countersign what it needs: at least N of M approve', async () => {
+    const diagram = {
+      ...claimDiagram,
+      nodes: claimDiagram.nodes.map((node) =>
+        node.id === 'legal' ? { ...node, needed: { atLeast: 2, of: 3 } } : node,
+      ),
+    };
+    const { element, root } = await diagramElement({ diagram, locale: 'zh-CN' });
+    const legal = () => root.querySelector('g.node[data-node="legal"]')!;
+    const note = () => [...legal().querySelectorAll('tspan.note')].map((one) => one.textContent);
+    expect(note().join(''), '至少 2 / 3 人同意', 'zh-CN note');
+    expect(
+      legal().querySelector('title')?.textContent,
+      '法务会签，至少 2 / 3 人同意 (已完成)',
+      'title',
+    );
+    expect(root.querySelectorAll('tspan.note').length, note().length, 'only on the countersign');
+    element.locale = 'en';
+    await element.updateComplete;
+    expect(note().join(' '), 'at least 2 of 3 approve', 'en note');
+    const list = [...root.querySelectorAll('ol.steps li')].map((li) => li.textContent?.trim());
+    expect(list.includes('Legal countersign, at least 2 of 3 approve: done'), true, 'in the list');
+  });
+
   it('fits the width through a viewBox', async () => {
     const { root } = await diagramElement();
     const svg = root.querySelector('svg')!;
@@ -171,8 +195,25 @@ describe('<tessera-flow-timeline> in Chromium', () => {
     expect(approved.querySelector('time')?.textContent, '2026年12月1日 09:30', 'local time');
     expect(items.at(-1)?.querySelector('.detail')?.textContent, '提醒：王五', 'who was reminded');
 
+    const split = items.find((li) => li.getAttribute('data-action') === 'split');
+    expect(split?.classList.contains('quiet'), true, 'the split is told quietly, as a system step');
+    expect(split?.querySelector('.who'), null, 'no person did the split');
+    expect(split?.querySelector('.action')?.textContent, '进入并行分支', 'the split in words');
+    const entered = items.find((li) => li.querySelector('.node')?.textContent === '法务会签');
+    expect(
+      entered?.querySelector('.detail')?.textContent,
+      '处理人：赵六、李四、王五；至少 2 / 3 人同意',
+      'what the countersign needs of the people it reached',
+    );
+
     element.locale = 'en';
     await element.updateComplete;
+    expect(
+      [...root.querySelectorAll('li.entry')][items.indexOf(entered!)]?.querySelector('.detail')
+        ?.textContent,
+      'Assigned to: 赵六, 李四, 王五; at least 2 of 3 approve',
+      'in English',
+    );
     const english = root.querySelectorAll('li.entry')[3]!;
     expect(english.querySelector('.action')?.textContent, 'Approved', 'en action');
     expect(english.querySelector('.node')?.textContent, 'Manager approval', 'en node');

@@ -8,6 +8,7 @@ import {
   type FlowWorld,
   itemOf,
   myTask,
+  spendApp,
   startExpense,
   startFlowWorld,
 } from './flows-helpers.ts';
@@ -119,6 +120,83 @@ describe('flow timers, simulation and analytics over the API', () => {
       body: { values: {} },
     });
     assert.equal(refused.status, 403, 'simulation is a designer tool');
+  });
+
+  it('simulation reports a write-back that would fail when the item runs, naming node and field', async () => {
+    const simulated = async (values: Record<string, unknown>, flow = 'expense') => {
+      const answer = await call(
+        world.server.app,
+        'POST',
+        `/api/apps/spend/flows/${flow}/simulate`,
+        {
+          as: world.admin,
+          body: { values, initiator: world.alice.user.id },
+        },
+      );
+      assert.equal(answer.status, 200, JSON.stringify(answer.json));
+      return answer.json as {
+        ok: boolean;
+        findings: { code: string; field: string; message: { en: string } }[];
+        previews: { node: string; refused?: { code: string } }[];
+      };
+    };
+    const fields = (result: Awaited<ReturnType<typeof simulated>>) =>
+      result.findings.map((one) => [one.code, one.field]);
+    const nothing = await simulated({ title: 'Sim', amount: '40.00' });
+    assert.equal(nothing.ok, false, 'a recordId that gives nothing fails the run');
+    assert.deepEqual(fields(nothing), [['write-back.no-record', '/nodes/deduct/config/recordId']]);
+    const gone = await simulated({ title: 'Sim', amount: '40.00', budgetLine: 'record:gone' });
+    assert.deepEqual(fields(gone), [['write-back.no-target', '/nodes/deduct/config/recordId']]);
+    assert.match(gone.findings[0]!.message.en, /deduct.*record:gone/);
+    const line = await budgetLine(world, '30.00');
+    const over = await simulated({ title: 'Sim', amount: '40.00', budgetLine: line });
+    assert.deepEqual(fields(over), [['write-back.guard', '/nodes/deduct/config/guard/rule']]);
+    assert.equal(over.previews[0]?.refused?.code, 'write-back.guard');
+
+    const draft = spendApp() as { flows: Record<string, unknown>[] };
+    draft.flows.push({
+      id: 'archive',
+      label: { en: 'Archive', 'zh-CN': '归档' },
+      table: 'expense',
+      form: 'expenseForm',
+      nodes: [
+        { id: 'start', type: 'start' },
+        {
+          id: 'file',
+          type: 'write-back',
+          config: {
+            target: 'budget',
+            mode: 'create',
+            mapping: { name: 'title', total: 'amount / decimal("0")' },
+          },
+        },
+        {
+          id: 'stub',
+          type: 'write-back',
+          config: { target: 'budget', mode: 'create', mapping: { total: 'amount' } },
+        },
+        { id: 'end', type: 'end' },
+      ],
+      edges: [
+        { id: 'a1', from: 'start', to: 'file' },
+        { id: 'a2', from: 'file', to: 'stub' },
+        { id: 'a3', from: 'stub', to: 'end' },
+      ],
+    });
+    const saved = await call(world.server.app, 'PUT', '/api/apps/spend/draft', {
+      as: world.admin,
+      body: draft,
+    });
+    assert.equal(saved.status, 200, JSON.stringify(saved.json));
+    const divided = await simulated({ title: 'Sim', amount: '40.00' }, 'archive');
+    assert.equal(divided.ok, false, 'a mapping dividing by zero fails the run');
+    assert.deepEqual(fields(divided), [
+      ['write-back.expression', '/nodes/file/config/mapping/total'],
+      ['write-back.invalid', '/nodes/stub/config/mapping/name'],
+    ]);
+    const enough = await simulated({ title: 'Sim', amount: '30.00', budgetLine: line });
+    assert.equal(enough.ok, true, JSON.stringify(enough.findings));
+    assert.deepEqual(enough.findings, []);
   });
 
   it('withdraw before anyone acted, then analytics over the items', async () => {

@@ -13,11 +13,13 @@ import { writeBackNode } from './write-back/write-back-node.ts';
 
 export { ApprovalConfig, approvalNode } from './approval/approval-node.ts';
 export { ConditionConfig, conditionNode } from './condition/condition-node.ts';
+export { CountersignConfig, countersignNode } from './countersign/countersign-node.ts';
 export {
-  CountersignConfig,
+  approvalsNeeded,
   CountersignRule,
-  countersignNode,
-} from './countersign/countersign-node.ts';
+  type CountersignRuleValue,
+  describeCountersignRule,
+} from './countersign/countersign-rule.ts';
 export { EndConfig, endNode } from './end/end-node.ts';
 export { NotifyConfig, notifyNode } from './notify/notify-node.ts';
 export { ParallelJoinConfig, parallelJoinNode } from './parallel-join/parallel-join-node.ts';
@@ -33,6 +35,11 @@ export {
   type WriteBackPlan,
   writeBackRecordId,
 } from './write-back/plan-write-back.ts';
+export {
+  tryWriteBack,
+  type WriteBackTrial,
+  type WriteBackTrialInput,
+} from './write-back/try-write-back.ts';
 export { WriteBackConfig, type WriteBackConfigValue } from './write-back/write-back-config.ts';
 export { writeBackNode } from './write-back/write-back-node.ts';
 export {

@@ -1,4 +1,5 @@
 import { type Locale, type LocalizedText, localize, type NodeShape } from '@tessera/core';
+import { approvalsNeededText } from '../flow/approvals-needed.ts';
 import { clipToFigure, figureOf, type NodeFigure, type Point } from './diagram-shapes.ts';
 
 export type { Point } from './diagram-shapes.ts';
@@ -15,6 +16,8 @@ export interface DiagramNode {
   readonly position?: Point;
   /** The node type's shape, when the sender knows it (else looked up or guessed). */
   readonly shape?: NodeShape;
+  /** A node people vote on (会签): at least `atLeast` of the `of` people it reached approve. */
+  readonly needed?: { readonly atLeast: number; readonly of: number };
 }
 
 export interface DiagramEdge {
@@ -47,6 +50,8 @@ export interface PlacedNode extends NodeFigure {
   readonly shape: NodeShape;
   /** The whole localized label (lines may be cut). */
   readonly text: string;
+  /** The whole note under the label, e.g. "at least 2 of 3 approve". */
+  readonly note?: string;
   /** The centre. */
   readonly x: number;
   readonly y: number;
@@ -88,7 +93,10 @@ function unplaced(diagram: FlowDiagram, options: DiagramLayoutOptions) {
     const text = localize(node.label ?? type?.label, locale, node.id);
     // circles and diamonds speak for themselves: only a label of the node's own goes beside them
     const drawn = shape === 'step' ? text : localize(node.label, locale);
-    return { node, shape, text, ...figureOf(shape, drawn) };
+    const note = node.needed
+      ? approvalsNeededText(node.needed.atLeast, node.needed.of)[locale]
+      : undefined;
+    return { node, shape, text, ...(note ? { note } : {}), ...figureOf(shape, drawn, note) };
   });
 }
 

@@ -17,6 +17,8 @@ export interface NodeFigure {
   /** Inside a box; beside a circle or a diamond. */
   readonly lines: readonly string[];
   readonly labelOutside: boolean;
+  /** A box's lines under its label, e.g. what a countersign needs ("至少 2 / 3 人同意"). */
+  readonly noteLines: readonly string[];
 }
 
 const CIRCLE = 36;
@@ -24,15 +26,28 @@ const DIAMOND = 44;
 const BOX = { min: 112, max: 168, padding: 14, line: 40 } as const;
 const OUTSIDE = { gap: 8, max: 120 } as const;
 
-/** Round (start, end) and diamond (gateway) figures carry their label outside, to the right. */
-export function figureOf(shape: NodeShape, text: string): NodeFigure {
+/**
+ * Round (start, end) and diamond (gateway) figures carry their label outside, to the right;
+ * a box may carry a note under its label.
+ */
+export function figureOf(shape: NodeShape, text: string, note?: string): NodeFigure {
   if (shape === 'step') {
     const inner = BOX.max - 2 * BOX.padding;
     const lines = wrapText(text, inner, 2);
-    const widest = Math.max(0, ...lines.map(textWidth));
+    const noteLines = note ? wrapText(note, inner, 2) : [];
+    const widest = Math.max(0, ...[...lines, ...noteLines].map(textWidth));
     const width = Math.min(BOX.max, Math.max(BOX.min, widest + 2 * BOX.padding));
-    const height = BOX.line + (lines.length > 1 ? LINE_HEIGHT : 0);
-    return { width, height, boxWidth: width, boxHeight: height, lines, labelOutside: false };
+    const rows = lines.length + noteLines.length;
+    const height = BOX.line + Math.max(0, rows - 1) * LINE_HEIGHT;
+    return {
+      width,
+      height,
+      boxWidth: width,
+      boxHeight: height,
+      lines,
+      labelOutside: false,
+      noteLines,
+    };
   }
   const size = shape === 'start' || shape === 'end' ? CIRCLE : DIAMOND;
   const label = text ? truncate(text, OUTSIDE.max) : '';
@@ -45,6 +60,7 @@ export function figureOf(shape: NodeShape, text: string): NodeFigure {
     boxHeight: Math.max(size, LINE_HEIGHT),
     lines: label ? [label] : [],
     labelOutside: true,
+    noteLines: [],
   };
 }
 

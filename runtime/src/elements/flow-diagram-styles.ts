@@ -56,6 +56,11 @@ export const flowDiagramStyles = css`
     fill: currentColor;
     dominant-baseline: central;
   }
+  /* what a countersign needs, under its label */
+  .label .note {
+    font-weight: 400;
+    opacity: 0.8;
+  }
   .done {
     color: var(--tessera-flow-done-text, #1e4620);
   }

@@ -1,5 +1,6 @@
 import { type Locale, localize } from '@tessera/core';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
+import { approvalsNeededText } from '../flow/approvals-needed.ts';
 import {
   type Dagre,
   type DiagramLayout,
@@ -181,17 +182,25 @@ export class TesseraFlowDiagram extends LitElement {
       const [line = ''] = one.lines;
       return svg`<text class="label" x=${one.x + one.width / 2 + 8} y=${one.y}>${line}</text>`;
     }
-    const top = one.y - ((one.lines.length - 1) * LINE_HEIGHT) / 2;
-    return svg`<text class="label" text-anchor="middle">${one.lines.map(
-      (line, index) => svg`<tspan x=${one.x} y=${top + index * LINE_HEIGHT}>${line}</tspan>`,
+    const rows = [...one.lines, ...one.noteLines];
+    const top = one.y - ((rows.length - 1) * LINE_HEIGHT) / 2;
+    return svg`<text class="label" text-anchor="middle">${rows.map(
+      (line, index) => svg`<tspan class=${index < one.lines.length ? 'line' : 'note'} x=${one.x}
+        y=${top + index * LINE_HEIGHT}>${line}</tspan>`,
     )}</text>`;
+  }
+
+  /** The label, and the note when there is one: "法务会签，至少 2 / 3 人同意". */
+  private described(text: string, note: string | undefined): string {
+    if (!note) return text;
+    return `${text}${this.inLocale === 'zh-CN' ? '，' : ', '}${note}`;
   }
 
   private renderNode(one: PlacedNode) {
     const { state } = one.node;
     return svg`<g class="node ${state} ${one.shape}" data-node=${one.node.id}
         aria-current=${state === 'active' ? 'step' : nothing}>
-      <title>${one.text} (${flowText(state, this.inLocale)})</title>
+      <title>${this.described(one.text, one.note)} (${flowText(state, this.inLocale)})</title>
       ${this.renderFigure(one)}${this.renderLabel(one)}
     </g>`;
   }
@@ -221,13 +230,16 @@ export class TesseraFlowDiagram extends LitElement {
     if (this.layout && !this.failed) {
       return this.placedInOrder().map((one) => ({
         id: one.node.id,
-        text: one.text,
+        text: this.described(one.text, one.note),
         state: one.node.state,
       }));
     }
     return (this.diagram?.nodes ?? []).map((node) => ({
       id: node.id,
-      text: localize(node.label ?? this.nodeTypes?.get(node.type)?.label, locale, node.id),
+      text: this.described(
+        localize(node.label ?? this.nodeTypes?.get(node.type)?.label, locale, node.id),
+        node.needed && approvalsNeededText(node.needed.atLeast, node.needed.of)[locale],
+      ),
       state: node.state,
     }));
   }

@@ -39,6 +39,7 @@ export const ACTION_TEXTS = {
   read: { en: 'Read', 'zh-CN': '已阅' },
   passed: { en: 'Step completed', 'zh-CN': '节点通过' },
   branched: { en: 'Took a branch', 'zh-CN': '条件分支' },
+  split: { en: 'Split into parallel branches', 'zh-CN': '进入并行分支' },
   notified: { en: 'Sent for information', 'zh-CN': '知会' },
   wroteBack: { en: 'Wrote data back', 'zh-CN': '数据回写' },
   joined: { en: 'Branches joined', 'zh-CN': '分支汇合' },

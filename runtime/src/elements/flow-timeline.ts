@@ -1,5 +1,6 @@
 import { type Locale, type LocalizedText, localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
+import { approvalsNeededText } from '../flow/approvals-needed.ts';
 import type { TimelineEntry } from '../flow/instance.ts';
 import { ACTION_USERS_TEXTS, actionText, flowText, OUTCOME_TEXTS, toText } from './flow-texts.ts';
 
@@ -18,6 +19,7 @@ const AUTOMATIC = new Set([
   'entered',
   'passed',
   'branched',
+  'split',
   'joined',
   'notified',
   'wroteBack',
@@ -90,7 +92,10 @@ export class TesseraFlowTimeline extends LitElement {
     return localize(label, locale, id);
   }
 
-  /** The second line: the people named, the node gone to, the outcome or the awaited time. */
+  /**
+   * The second line: the people named (and, at a countersign, how many of them must approve),
+   * the node gone to, the outcome or the awaited time.
+   */
   private detail(entry: TimelineEntry, locale: Locale, when: (iso: string) => string): string {
     const parts: string[] = [];
     const colon = locale === 'zh-CN' ? '：' : ': ';
@@ -99,6 +104,8 @@ export class TesseraFlowTimeline extends LitElement {
       const label = ACTION_USERS_TEXTS[entry.action]?.[locale] ?? '';
       const names = entry.users.map((id) => this.nameOf(id, locale)).join(separator);
       parts.push(label ? `${label}${colon}${names}` : names);
+      if (entry.needed !== undefined)
+        parts.push(approvalsNeededText(entry.needed, entry.users.length)[locale]);
     }
     if (entry.to) parts.push(`${toText(locale)} ${this.nodeLabel(entry.to, locale)}`);
     if (entry.outcome) {

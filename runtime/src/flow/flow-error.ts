@@ -10,6 +10,7 @@ export type FlowErrorCode =
   | 'start.notAllowed'
   | 'assignee.unresolved'
   | 'assignee.choose'
+  | 'assignee.tooFew'
   | 'user.unknown'
   | 'return.notAllowed'
   | 'withdraw.tooLate'
@@ -31,6 +32,7 @@ const STATUS: Record<FlowErrorCode, number> = {
   'start.notAllowed': 403,
   'assignee.unresolved': 422,
   'assignee.choose': 422,
+  'assignee.tooFew': 422,
   'user.unknown': 400,
   'return.notAllowed': 400,
   'withdraw.tooLate': 409,

@@ -53,6 +53,8 @@ export class FlowStep {
   readonly effects: FlowEffect[] = [];
   readonly #arrivals: Token[] = [];
   #entries = 0;
+  /** The token whose node is being entered, while its handler runs. */
+  #entering: Token | undefined;
 
   constructor(
     readonly flow: PreparedFlow,
@@ -149,18 +151,40 @@ export class FlowStep {
     return this.instance.tokens.find((token) => token.id === id);
   }
 
-  /** A new token at `node`; it is entered once the current handler returns. */
-  arrive(node: string, branches: readonly string[], via?: string): Token {
+  /**
+   * A new token at `node`; it is entered once the current handler returns. Its `lanes` come
+   * from the token being entered unless given: a token that opens branches (its id becomes
+   * their mark, as a split does) starts one lane per edge it sends a token along.
+   */
+  arrive(
+    node: string,
+    branches: readonly string[],
+    via?: string,
+    lanes: readonly string[] | undefined = this.#lanesOf(branches, via),
+  ): Token {
     const token: Token = {
       id: this.id('k'),
       node,
       since: this.now,
       branches,
+      ...(lanes ? { lanes } : {}),
       ...(via ? { via } : {}),
     };
     this.instance.tokens.push(token);
     this.#arrivals.push(token);
     return token;
+  }
+
+  #lanesOf(branches: readonly string[], via: string | undefined): string[] | undefined {
+    const from = this.#entering;
+    const lanes: string[] = [];
+    for (const [depth, mark] of branches.entries()) {
+      const lane =
+        from?.branches[depth] === mark ? from.lanes?.[depth] : mark === from?.id ? via : undefined;
+      if (lane === undefined) return undefined;
+      lanes.push(lane);
+    }
+    return lanes;
   }
 
   consume(token: Token) {
@@ -172,6 +196,18 @@ export class FlowStep {
   }
 
   /**
+   * A join lets the tokens that met at it through: they are consumed, and kept on the
+   * instance so a return from after the join can reopen one branch alone (0026).
+   */
+  merge(node: string, tokens: readonly Token[]) {
+    for (const token of tokens) this.consume(token);
+    const split = tokens[0]?.branches.at(-1);
+    if (split === undefined) return;
+    const others = (this.instance.merged ?? []).filter((one) => one.split !== split);
+    this.instance.merged = [...others, { split, node, tokens: structuredClone(tokens) }];
+  }
+
+  /**
    * Moves a token on along `edge` (or the node's only way out). After a return whose
    * resubmission goes straight back, the node returned to leads back to the returning node.
    */
@@ -180,7 +216,7 @@ export class FlowStep {
     const back = this.instance.returned;
     if (back?.straight && back.to === token.node) {
       this.instance.returned = undefined;
-      this.arrive(back.from, token.branches);
+      this.arrive(back.from, token.branches, undefined, token.lanes);
       return;
     }
     if (back && back.to === token.node) this.instance.returned = undefined;
@@ -191,7 +227,7 @@ export class FlowStep {
         'zh-CN': `节点“${token.node}”没有出口`,
       });
     }
-    this.arrive(out.to, token.branches, out.id);
+    this.arrive(out.to, token.branches, out.id, token.lanes);
   }
 
   /** Enters every token that arrived, until all are waiting or gone. */
@@ -206,7 +242,12 @@ export class FlowStep {
         });
       }
       const node = this.flow.node(token.node);
-      this.flow.handler(node).enter(this, token, node);
+      this.#entering = token;
+      try {
+        this.flow.handler(node).enter(this, token, node);
+      } finally {
+        this.#entering = undefined;
+      }
     }
   }
 

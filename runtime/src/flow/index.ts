@@ -1,4 +1,5 @@
 export * from './analytics.ts';
+export { approvalsNeededText } from './approvals-needed.ts';
 export * from './commands.ts';
 export * from './effects.ts';
 export { applyCommand, createInstance, type FlowResult, type NewInstance } from './engine.ts';

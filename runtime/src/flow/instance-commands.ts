@@ -1,4 +1,5 @@
 import type { AssigneeRule } from '@tessera/core';
+import { pathOf } from './branch-path.ts';
 import type { FlowCommand, PersonCommand, SystemCommand } from './commands.ts';
 import type { FlowStep } from './flow-step.ts';
 import { isOpen } from './instance.ts';
@@ -56,7 +57,7 @@ export function submit(step: FlowStep, command: Person<'submit'>) {
     opinion: command.opinion,
   });
   step.effects.push({ type: 'flow.submitted' });
-  step.instance.passed.push({ node: token.node, branches: token.branches, at: step.now });
+  step.instance.passed.push({ node: token.node, ...pathOf(token), at: step.now });
   step.leave(token);
 }
 
@@ -93,6 +94,7 @@ export function withdraw(step: FlowStep, command: Person<'withdraw'>) {
   step.cancelTasks();
   step.instance.tokens = [];
   step.instance.passed = [];
+  step.instance.merged = undefined;
   step.instance.returned = undefined;
   step.instance.status = 'draft';
   step.log({ action: 'withdrawn', opinion: command.opinion });

@@ -28,6 +28,11 @@ export interface Token {
   readonly via?: string;
   /** The parallel splits it is inside, outermost first: the id of each split's arrival. */
   readonly branches: readonly string[];
+  /**
+   * For each split in `branches`, the edge its branch began with: what tells sibling branches
+   * apart (0026). Absent on tokens made before lanes were recorded.
+   */
+  readonly lanes?: readonly string[];
   wait?: TokenWait;
 }
 
@@ -87,6 +92,8 @@ export interface TimelineEntry {
   readonly opinion?: string;
   /** The users a task went to, was transferred to, or who were added or reminded. */
   readonly users?: readonly string[];
+  /** Entering a node several people vote on: how many of `users` must approve (at least N of M). */
+  readonly needed?: number;
   /** The node a return went to. */
   readonly to?: string;
   readonly outcome?: string;
@@ -98,7 +105,19 @@ export interface TimelineEntry {
 export interface Passed {
   readonly node: string;
   readonly branches: readonly string[];
+  readonly lanes?: readonly string[];
   readonly at: string;
+}
+
+/**
+ * The tokens a join let through together. Kept so that a return from after the join into one
+ * branch can set the others back as arrived (0026).
+ */
+export interface Merged {
+  /** The split whose branches met: the last entry of the tokens' `branches`. */
+  readonly split: string;
+  readonly node: string;
+  readonly tokens: readonly Token[];
 }
 
 /** An effect the instance owes another document until the server has applied it (decision 11). */
@@ -134,6 +153,8 @@ export interface FlowInstance {
   tasks: Task[];
   timeline: TimelineEntry[];
   passed: Passed[];
+  /** The joins passed whose branches a return may still reopen, one per split. */
+  merged?: Merged[];
   /** Idempotency key → the timeline length after that command: a replay changes nothing. */
   commands: Record<string, number>;
   /** Set by a return whose resubmission goes straight back to the node that returned it. */

@@ -29,17 +29,32 @@ export interface SimulatedStep {
   readonly outcome?: string;
 }
 
+/** Something that would fail when the item really runs, at a node's config (`/nodes/<id>/…`). */
+export interface SimulationFinding {
+  readonly code: string;
+  readonly message: Bilingual;
+  readonly field: string;
+}
+
 export interface SimulationResult {
-  /** False when the flow could not go on (nobody to assign, a failing expression …). */
+  /**
+   * False when the flow could not go on (nobody to assign, a failing expression …) or when
+   * an effect it owes would fail (a finding).
+   */
   readonly ok: boolean;
   readonly outcome?: FlowOutcome;
   readonly path: readonly SimulatedStep[];
   /** The people each task node went to. */
   readonly assignees: Readonly<Record<string, readonly string[]>>;
-  /** The write-backs and sub-flows the run would owe, with their node's config. */
+  /**
+   * The write-backs the run would owe, in order, with their node's config, the effect id
+   * (what the records a create makes are named after) and the values they are evaluated over.
+   */
   readonly writeBacks: readonly {
     readonly node: string;
+    readonly effect: string;
     readonly config: Readonly<Record<string, unknown>>;
+    readonly values: Readonly<Record<string, unknown>>;
   }[];
   readonly subflows: readonly { readonly node: string; readonly flow: string }[];
   readonly problem?: {
@@ -47,6 +62,8 @@ export interface SimulationResult {
     readonly message: Bilingual;
     readonly field?: string;
   };
+  /** What the owed effects would run into, found by whoever tries them (the server). */
+  readonly findings: readonly SimulationFinding[];
 }
 
 /** The next command that moves a simulated instance on, or undefined when nothing can. */
@@ -144,10 +161,16 @@ export function simulate(input: SimulationInput): SimulationResult {
     assignees,
     writeBacks: owed
       .filter((one) => one.type === 'writeBack')
-      .map((one) => ({ node: one.node, config: configOf(one.node) })),
+      .map((one) => ({
+        node: one.node,
+        effect: one.id,
+        config: configOf(one.node),
+        values: one.values,
+      })),
     subflows: owed
       .filter((one) => one.type === 'startSubflow')
       .map((one) => ({ node: one.node, flow: String(configOf(one.node).flow) })),
+    findings: [],
     ...(problem
       ? { problem }
       : ended
@@ -161,5 +184,23 @@ export function simulate(input: SimulationInput): SimulationResult {
               },
             },
           }),
+  };
+}
+
+/**
+ * The result with what trying its effects found: not ok once anything was found, and the
+ * first finding is the problem unless the run already had one.
+ */
+export function withFindings(
+  result: SimulationResult,
+  findings: readonly SimulationFinding[],
+): SimulationResult {
+  if (findings.length === 0) return result;
+  const [first] = findings;
+  return {
+    ...result,
+    ok: false,
+    findings: [...result.findings, ...findings],
+    problem: result.problem ?? first!,
   };
 }

@@ -1,7 +1,7 @@
 import type { PersonCommand } from './commands.ts';
 import type { FlowStep } from './flow-step.ts';
 import { isOpen, type Task } from './instance.ts';
-import { returnTarget, unwound } from './return-target.ts';
+import { forgetJoins, reopen, returnTarget, stillPassed, unwound } from './return-target.ts';
 import { actorsTask, checkNewHolders, requireOpinion, settle } from './task-guards.ts';
 
 type Of<Type extends PersonCommand['type']> = Extract<PersonCommand, { type: Type }>;
@@ -30,23 +30,34 @@ export const approve = (step: FlowStep, command: Of<'approve'>) => decide(step, 
 export const reject = (step: FlowStep, command: Of<'reject'>) => decide(step, command);
 
 /**
- * 回退: closes the task as returned, unwinds the tokens inside the target's branch, and
- * enters the target again. `straight` makes the target lead back here once it passes.
+ * 回退 (0026): closes the task as returned, unwinds the returning token (with every branch of
+ * the splits the return leaves), reopens the joined splits the target is in, and enters the
+ * target again. `straight` makes the target lead back here once it passes.
  */
 export function sendBack(step: FlowStep, command: Of<'return'>) {
   const { task, token, node } = actorsTask(step, command.task, 'approve');
   requireOpinion(step, node, command.opinion);
-  const { index, passed } = returnTarget(step, token, command.to);
+  const target = returnTarget(step, token, command.to);
+  const { passed, depth } = target;
+  const straight = command.resubmit === 'straight';
+  if (straight && (depth < token.branches.length || depth < passed.branches.length)) {
+    step.fail(
+      'return.notAllowed',
+      {
+        en: `a return from "${node.id}" to "${passed.node}" crosses a parallel split, so the resubmission walks the flow`,
+        'zh-CN': `从“${node.id}”回退到“${passed.node}”跨越了并行分支，重新提交后须按流程流转`,
+      },
+      '/resubmit',
+    );
+  }
   step.closeTask(task, 'returned', command.opinion);
-  const ids = unwound(step, token, passed.branches);
+  const ids = unwound(step, token, depth);
   step.cancelTasks(ids);
   step.instance.tokens = step.instance.tokens.filter((one) => !ids.has(one.id));
-  step.instance.passed = step.instance.passed.slice(0, index);
-  step.instance.returned = {
-    from: node.id,
-    to: passed.node,
-    straight: command.resubmit === 'straight',
-  };
+  step.instance.passed = stillPassed(step, token, target);
+  reopen(step, passed, depth);
+  forgetJoins(step);
+  step.instance.returned = { from: node.id, to: passed.node, straight };
   step.log({
     action: 'returned',
     node: node.id,
@@ -55,7 +66,7 @@ export function sendBack(step: FlowStep, command: Of<'return'>) {
     opinion: command.opinion,
   });
   const before = new Set(step.instance.tasks.map((one) => one.id));
-  step.arrive(passed.node, passed.branches);
+  step.arrive(passed.node, passed.branches, undefined, passed.lanes);
   step.run();
   // whoever the item came back to is told so (消息), besides finding it in their boxes
   const back = step.instance.tasks.filter((one) => !before.has(one.id) && one.status === 'open');

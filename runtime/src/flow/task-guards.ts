@@ -1,4 +1,5 @@
 import type { FlowNode } from '@tessera/core';
+import { pathOf } from './branch-path.ts';
 import type { FlowStep } from './flow-step.ts';
 import type { Task, TaskKind, Token } from './instance.ts';
 
@@ -114,7 +115,7 @@ export function settle(step: FlowStep, token: Token) {
     return;
   }
   step.cancelTasks(new Set([token.id]));
-  step.instance.passed.push({ node: node.id, branches: token.branches, at: step.now });
+  step.instance.passed.push({ node: node.id, ...pathOf(token), at: step.now });
   step.log({ action: 'passed', node: node.id });
   step.leave(token);
 }

@@ -6,8 +6,7 @@ import {
 } from '@tessera/core';
 import { type FlowInstance, isOpen, type PreparedFlow, type Task } from '@tessera/runtime/flow';
 import type { RecordDocument } from '../records/record-document.ts';
-
-export type NodeState = 'done' | 'active' | 'pending';
+import { type ItemDiagram, itemDiagram } from './flow-item-diagram.ts';
 
 export interface FlowItemView {
   readonly id: string;
@@ -36,57 +35,7 @@ export interface FlowItemView {
   };
   /** The task nodes already passed: where a return may go. */
   readonly passed: readonly string[];
-  readonly diagram: {
-    readonly nodes: readonly {
-      id: string;
-      type: string;
-      label?: unknown;
-      state: NodeState;
-      /** Where the designer placed the node (its centre), when it did. */
-      position?: { x: number; y: number };
-    }[];
-    readonly edges: readonly { id: string; from: string; to: string; taken: boolean }[];
-  };
-}
-
-/** Timeline actions that mean the instance went through the node. */
-const THROUGH = new Set([
-  'submitted',
-  'resubmitted',
-  'passed',
-  'branched',
-  'notified',
-  'wroteBack',
-  'joined',
-  'ended',
-  'subflowEnded',
-  'woke',
-]);
-
-function diagramOf(flow: PreparedFlow, instance: FlowInstance): FlowItemView['diagram'] {
-  const active = new Set(instance.tokens.map((token) => token.node));
-  const done = new Set(
-    instance.timeline
-      .filter((entry) => entry.node && THROUGH.has(entry.action))
-      .map((entry) => entry.node!),
-  );
-  const stateOf = (id: string): NodeState =>
-    active.has(id) ? 'active' : done.has(id) ? 'done' : 'pending';
-  return {
-    nodes: flow.flow.nodes.map((node) => ({
-      id: node.id,
-      type: node.type,
-      ...(node.label ? { label: node.label } : {}),
-      state: stateOf(node.id),
-      ...(node.position ? { position: node.position } : {}),
-    })),
-    edges: flow.flow.edges.map((edge) => ({
-      id: edge.id,
-      from: edge.from,
-      to: edge.to,
-      taken: done.has(edge.from) && stateOf(edge.to) !== 'pending',
-    })),
-  };
+  readonly diagram: ItemDiagram;
 }
 
 /** The node whose rights apply to the caller: their open task's (a draft: the start node). */
@@ -141,6 +90,6 @@ export function flowItemView(
     ),
     rights: { ...(node ? { node } : {}), fields },
     passed: instance.passed.map((one) => one.node),
-    diagram: diagramOf(flow, instance),
+    diagram: itemDiagram(flow, instance),
   };
 }

@@ -160,8 +160,9 @@ export function flowRoutes(context: FlowsContext, flows: FlowService): ApiRoute[
       path: '/apps/:app/flows/:flow/simulate',
       summary: { en: "Simulate a flow of the app's draft (仿真)", 'zh-CN': '仿真应用草稿中的流程' },
       description: {
-        en: 'Runs the flow on sample values with nothing stored or sent: the path, the assignees per node, the write-backs it would make.',
-        'zh-CN': '用示例数据运行流程，不保存也不发送：经过的路径、各节点处理人、将产生的回写。',
+        en: 'Runs the flow on sample values with nothing stored or sent: the path, the assignees per node, the write-backs it would make, each tried against its target record as the run would (one that would fail is a finding naming its node and field, and the result is not ok).',
+        'zh-CN':
+          '用示例数据运行流程，不保存也不发送：经过的路径、各节点处理人、将产生的回写；每个回写都像实际运行一样对目标记录试算（会失败的回写作为问题列出，指明节点和字段，结果为不通过）。',
       },
       tags,
       guard: DESIGNERS,

@@ -14,7 +14,7 @@ export const approvalHandler: NodeHandler = {
   type: 'approval',
   enter(step, token, node) {
     const config = configOf(node);
-    openNodeTasks(step, token, node, config, config.mode === 'single');
+    openNodeTasks(step, token, node, config, { single: config.mode === 'single' });
   },
   settle(step, token) {
     const tasks = countedTasks(step, token);

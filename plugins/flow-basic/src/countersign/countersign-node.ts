@@ -1,16 +1,8 @@
 import { AssigneeRuleSchema, DeadlineSchema, defineNodeType, Type } from '@tessera/core';
 import { taskAssignees } from '../shared/assignees-at.ts';
 import { deadlineExpressions } from '../shared/expressions-at.ts';
-
-/** When a countersign passes: everyone approves, anyone approves, or a share of them does. */
-export const CountersignRule = Type.Union([
-  Type.Object({ kind: Type.Literal('all') }, { additionalProperties: false }),
-  Type.Object({ kind: Type.Literal('any') }, { additionalProperties: false }),
-  Type.Object(
-    { kind: Type.Literal('share'), percent: Type.Integer({ minimum: 1, maximum: 100 }) },
-    { additionalProperties: false },
-  ),
-]);
+import { checkCountersign } from './countersign-check.ts';
+import { CountersignRule } from './countersign-rule.ts';
 
 export const CountersignConfig = Type.Object(
   {
@@ -22,13 +14,16 @@ export const CountersignConfig = Type.Object(
   { additionalProperties: false },
 );
 
-/** Several people approve at one node (会签): all of them, any one, or a share. */
+/**
+ * Several people approve at one node (会签): all of them, any one, at least a number of them,
+ * or a share — each stated as "at least N of M approve" once the M people are known.
+ */
 export const countersignNode = defineNodeType({
   type: 'countersign',
   label: { 'zh-CN': '会签', en: 'Countersign' },
   description: {
-    'zh-CN': '多人在同一节点审批：全部、任一或按比例通过',
-    en: 'Several people approve at one node: all, any or a share of them',
+    'zh-CN': '多人在同一节点审批：至少 N / M 人同意即通过（全部、任一、指定人数或比例）',
+    en: 'Several people approve at one node: passes when at least N of M approve (all, any, a number or a share)',
   },
   config: CountersignConfig,
   shape: 'step',
@@ -37,6 +32,7 @@ export const countersignNode = defineNodeType({
   createsTasks: true,
   assignees: taskAssignees,
   expressions: (config) => deadlineExpressions('/config/deadline', config.deadline),
+  check: (node) => checkCountersign(node.config),
   designer: {
     group: 'task',
     icon: 'users',

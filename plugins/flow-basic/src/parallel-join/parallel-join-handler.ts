@@ -14,7 +14,8 @@ export const parallelJoinHandler: NodeHandler = {
     );
     const arrived = new Set(here.map((one) => one.via));
     if (step.flow.incoming(node.id).some((edge) => !arrived.has(edge.id))) return;
-    for (const one of here) step.consume(one);
+    // kept by the engine, so a return from after the join can reopen one branch alone
+    step.merge(node.id, here);
     const out = step.flow.outgoing(node.id)[0]!;
     step.log({ action: 'joined', node: node.id });
     step.arrive(out.to, token.branches.slice(0, -1), out.id);

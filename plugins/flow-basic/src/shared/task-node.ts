@@ -54,18 +54,34 @@ function holders(
   );
 }
 
-/** Opens one task per holder, all due at the node's deadline, and makes the token wait. */
+export interface OpenNodeOptions {
+  /** Pick one holder (选人), `single` mode. */
+  readonly single?: boolean;
+  /** Nodes several people vote on: how many of them must approve (may refuse the command). */
+  readonly needed?: (people: readonly string[]) => number;
+}
+
+/**
+ * Opens one task per holder, all due at the node's deadline, and makes the token wait; the
+ * timeline's entry names the holders and, when voted on, how many of them must approve.
+ */
 export function openNodeTasks(
   step: FlowStep,
   token: Token,
   node: FlowNode,
   config: TaskNodeConfig,
-  single = false,
+  options: OpenNodeOptions = {},
 ): Task[] {
-  const people = holders(step, node, config, single);
+  const people = holders(step, node, config, options.single ?? false);
+  const needed = options.needed?.(people);
   const due = dueOf(step, node, config.deadline);
   step.wait(token, { kind: 'tasks' });
-  step.log({ action: 'entered', node: node.id, users: people });
+  step.log({
+    action: 'entered',
+    node: node.id,
+    users: people,
+    ...(needed === undefined ? {} : { needed }),
+  });
   return people.map((assignee) =>
     step.openTask(token, { kind: 'approve', assignee, ...(due ? { due } : {}) }),
   );

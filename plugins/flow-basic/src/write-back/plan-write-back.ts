@@ -103,19 +103,19 @@ export function planWriteBack(input: WriteBackInput): WriteBackPlan {
   }
   const out: Record<string, unknown> = config.mode === 'create' ? {} : { ...input.target };
   for (const [field, source] of Object.entries(config.mapping)) {
-    let value: unknown;
     try {
-      value = input.environment.compile(source).evaluate(context);
+      let value = input.environment.compile(source).evaluate(context);
+      if (config.mode === 'increment') {
+        const before = input.target?.[field];
+        const base =
+          before === undefined || before === null ? new Decimal(0) : new Decimal(String(before));
+        value = base.plus(new Decimal(String(celToJson(value))));
+      }
+      out[field] = stored(input, field, value);
     } catch (error) {
+      // an amount that is no number, or a value its field cannot hold, fails like the expression
       return failed(`/config/mapping/${field}`, error);
     }
-    if (config.mode === 'increment') {
-      const before = input.target?.[field];
-      const base =
-        before === undefined || before === null ? new Decimal(0) : new Decimal(String(before));
-      value = base.plus(new Decimal(String(celToJson(value))));
-    }
-    out[field] = stored(input, field, value);
   }
   return { ok: true, values: out };
 }

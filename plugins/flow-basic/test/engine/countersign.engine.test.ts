@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { refusal } from './refusal.ts';
 import { chain, END, Run, START } from './world.ts';
 
 const countersign = (rule: Record<string, unknown>) =>
@@ -16,6 +17,21 @@ const countersign = (rule: Record<string, unknown>) =>
           ],
           rule,
         },
+      },
+      END,
+    ],
+    chain('start', 'board', 'end'),
+  );
+
+/** A countersign of the three finance people (erin, frank, gina). */
+const finance = (rule: Record<string, unknown>) =>
+  new Run(
+    [
+      START,
+      {
+        id: 'board',
+        type: 'countersign',
+        config: { assignees: [{ kind: 'role', role: 'finance' }], rule },
       },
       END,
     ],
@@ -97,6 +113,65 @@ describe('engine: countersign (会签)', () => {
     assert.equal(run.instance.status, 'running');
     run.approve('bob');
     assert.equal(run.instance.status, 'approved');
+  });
+
+  it('share 67% of three needs all three; 66% of three needs two', () => {
+    const strict = finance({ kind: 'share', percent: 67 });
+    strict.submit();
+    strict.approve('erin');
+    strict.approve('frank');
+    assert.equal(strict.instance.status, 'running', 'two of three is under 67%');
+    strict.approve('gina');
+    assert.equal(strict.instance.status, 'approved');
+
+    const loose = finance({ kind: 'share', percent: 66 });
+    loose.submit();
+    loose.approve('erin');
+    assert.equal(loose.instance.status, 'running');
+    loose.approve('frank');
+    assert.equal(loose.instance.status, 'approved');
+    assert.equal(loose.instance.tasks.find((t) => t.assignee === 'gina')?.status, 'cancelled');
+  });
+
+  it('count: at least 2 of 3, so the second approval completes the node', () => {
+    const run = finance({ kind: 'count', atLeast: 2 });
+    run.submit();
+    run.approve('gina');
+    assert.equal(run.instance.status, 'running');
+    run.approve('erin');
+    assert.equal(run.instance.status, 'approved');
+    assert.equal(run.instance.tasks.find((t) => t.assignee === 'frank')?.status, 'cancelled');
+
+    const failing = finance({ kind: 'count', atLeast: 2 });
+    failing.submit();
+    failing.reject('gina');
+    assert.equal(failing.instance.status, 'running', 'two yes votes are still possible');
+    failing.reject('frank');
+    assert.equal(failing.instance.status, 'rejected');
+  });
+
+  it('records the approvals needed, resolved for the people reached, when the node is entered', () => {
+    const needed = (rule: Record<string, unknown>) => {
+      const run = finance(rule);
+      run.submit();
+      const entered = run.instance.timeline.find((entry) => entry.action === 'entered');
+      return [entered?.users?.length, entered?.needed];
+    };
+    assert.deepEqual(needed({ kind: 'share', percent: 67 }), [3, 3]);
+    assert.deepEqual(needed({ kind: 'share', percent: 66 }), [3, 2]);
+    assert.deepEqual(needed({ kind: 'count', atLeast: 2 }), [3, 2]);
+    assert.deepEqual(needed({ kind: 'all' }), [3, 3]);
+    assert.deepEqual(needed({ kind: 'any' }), [3, 1]);
+  });
+
+  it('refuses to enter when fewer people resolve than the count needs, saying both numbers', () => {
+    const run = finance({ kind: 'count', atLeast: 4 });
+    const refused = refusal(() => run.submit());
+    assert.equal(refused.code, 'assignee.tooFew');
+    assert.equal(refused.field, '/nodes/board/config/rule/atLeast');
+    assert.equal(refused.status, 422);
+    assert.equal(run.instance.status, 'draft', 'nothing moved');
+    assert.throws(() => run.submit(), /at least 4 .* only 3 /);
   });
 
   it('records each vote with its opinion on the timeline', () => {

@@ -85,6 +85,21 @@ describe('engine: condition, parallel split/join, notify', () => {
     assert.equal(run.instance.status, 'approved');
   });
 
+  it('the split and the join each leave a timeline entry, as gateways that were passed', () => {
+    const run = parallel();
+    run.submit();
+    const split = run.instance.timeline.find((entry) => entry.node === 'split');
+    assert.equal(split?.action, 'split');
+    assert.deepEqual(
+      run.actions().filter((action) => action.endsWith('@split') || action.startsWith('entered')),
+      ['split@split', 'entered@legal', 'entered@finance'],
+      'the split comes before the branches it starts',
+    );
+    run.approve('erin');
+    run.approve('carol');
+    assert.ok(run.actions().includes('joined@join'));
+  });
+
   it('a rejection in one branch rejects the item and cancels the other branch', () => {
     const run = parallel();
     run.submit();

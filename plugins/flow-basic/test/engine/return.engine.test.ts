@@ -144,3 +144,191 @@ describe('engine: return (回退)', () => {
     assert.equal(run.instance.status, 'approved');
   });
 });
+
+const person = (id: string, user: string) =>
+  approval(id, { assignees: [{ kind: 'user', users: [user] }] });
+
+/**
+ * pre (bob) → split → A: a1 (carol) → a2 (dave); B: b1 (erin), or b1 → b2 (frank) when
+ * `longB` → join → post (ceo) → end.
+ */
+const split = (longB = false) =>
+  new Run(
+    [
+      START,
+      person('pre', 'bob'),
+      { id: 'split', type: 'parallel-split' },
+      person('a1', 'carol'),
+      person('a2', 'dave'),
+      person('b1', 'erin'),
+      ...(longB ? [person('b2', 'frank')] : []),
+      { id: 'join', type: 'parallel-join' },
+      person('post', 'ceo'),
+      END,
+    ],
+    [
+      ...chain('start', 'pre', 'split'),
+      { id: 'sA', from: 'split', to: 'a1' },
+      { id: 'sB', from: 'split', to: 'b1' },
+      ...chain('a1', 'a2', 'join'),
+      ...(longB ? chain('b1', 'b2', 'join') : chain('b1', 'join')),
+      ...chain('join', 'post', 'end'),
+    ],
+  );
+
+const tasksOf = (run: Run, user: string) =>
+  run.instance.tasks.filter((task) => task.assignee === user && task.kind === 'approve');
+const atJoin = (run: Run) => run.instance.tokens.filter((token) => token.wait?.kind === 'join');
+const approveAll = (run: Run, ...users: string[]) => {
+  for (const user of users) run.approve(user);
+};
+
+describe('engine: returns in parallel branches (0026)', () => {
+  it("B's only step returning to previous goes to the split's predecessor, not into A, and the item ends", () => {
+    const run = split();
+    run.submit();
+    approveAll(run, 'bob', 'carol');
+    assert.deepEqual(run.open(), { a2: ['dave'], b1: ['erin'] });
+    back(run, 'erin', 'previous');
+    assert.deepEqual(run.open(), { pre: ['bob'] }, 'a return out of the split');
+    assert.equal(run.instance.tokens.length, 1, "A's token went with the split");
+    assert.equal(tasksOf(run, 'dave')[0]?.status, 'cancelled');
+    approveAll(run, 'bob', 'carol', 'dave', 'erin');
+    assert.deepEqual(run.open(), { post: ['ceo'] }, 'the split ran again and joined');
+    run.approve('ceo');
+    assert.equal(run.instance.status, 'approved');
+  });
+
+  it('a later step of B returning to previous stays in B and leaves A running', () => {
+    const run = split(true);
+    run.submit();
+    approveAll(run, 'bob', 'erin', 'carol');
+    assert.deepEqual(run.open(), { a2: ['dave'], b2: ['frank'] });
+    back(run, 'frank', 'previous');
+    assert.deepEqual(run.open(), { a2: ['dave'], b1: ['erin'] });
+    assert.equal(run.instance.timeline.at(-2)?.to, 'b1');
+    approveAll(run, 'erin', 'dave', 'frank', 'ceo');
+    assert.equal(run.instance.status, 'approved');
+    assert.equal(tasksOf(run, 'carol').length, 1, 'A was not redone');
+  });
+
+  it('refuses a return to a step of the sibling branch, naming /to, and changes nothing', () => {
+    const run = split(true);
+    run.submit();
+    approveAll(run, 'bob', 'erin', 'carol');
+    const before = structuredClone(run.instance);
+    for (const [user, to] of [
+      ['frank', 'a1'],
+      ['dave', 'b1'],
+    ] as const) {
+      const refused = refusal(() => back(run, user, to));
+      assert.deepEqual([refused.code, refused.field], ['return.notAllowed', '/to']);
+    }
+    assert.deepEqual(run.instance, before);
+    approveAll(run, 'dave', 'frank', 'ceo');
+    assert.equal(run.instance.status, 'approved');
+  });
+
+  it('a return from after the join into A reopens A only; B counts as arrived', () => {
+    const run = split();
+    run.submit();
+    approveAll(run, 'bob', 'carol', 'dave', 'erin');
+    back(run, 'ceo', 'a1');
+    assert.deepEqual(run.open(), { a1: ['carol'] });
+    assert.deepEqual(
+      atJoin(run).map((token) => token.via),
+      ['b1_join'],
+      "B's token waits at the join again",
+    );
+    approveAll(run, 'carol', 'dave');
+    assert.deepEqual(run.open(), { post: ['ceo'] }, 'the join lets the flow on once');
+    run.approve('ceo');
+    assert.equal(run.instance.status, 'approved');
+    assert.equal(tasksOf(run, 'erin').length, 1, 'B was not redone');
+    assert.equal(tasksOf(run, 'ceo').length, 2);
+  });
+
+  it('after the join, previous is the step passed last, and reopens its branch', () => {
+    const run = split();
+    run.submit();
+    approveAll(run, 'bob', 'erin', 'carol', 'dave');
+    back(run, 'ceo', 'previous');
+    assert.deepEqual(run.open(), { a2: ['dave'] });
+    approveAll(run, 'dave', 'ceo');
+    assert.equal(run.instance.status, 'approved');
+  });
+
+  it('a return out of the split cancels the other branch, even one waiting at the join', () => {
+    const run = split();
+    run.submit();
+    approveAll(run, 'bob', 'erin', 'carol');
+    assert.equal(atJoin(run).length, 1);
+    back(run, 'dave', 'drafter');
+    assert.deepEqual(run.open(), { start: ['alice'] });
+    assert.deepEqual(
+      run.instance.tokens.map((token) => token.node),
+      ['start'],
+    );
+    run.submit();
+    approveAll(run, 'bob', 'carol', 'dave', 'erin');
+    assert.deepEqual(run.open(), { post: ['ceo'] }, 'the flow split again and joined once');
+    run.approve('ceo');
+    assert.equal(run.instance.status, 'approved');
+  });
+
+  it('refuses a straight resubmission across a split, naming /resubmit', () => {
+    const run = split();
+    run.submit();
+    approveAll(run, 'bob', 'carol');
+    const refused = refusal(() => back(run, 'dave', 'pre', 'straight'));
+    assert.deepEqual([refused.code, refused.field], ['return.notAllowed', '/resubmit']);
+    back(run, 'dave', 'a1', 'straight');
+    run.approve('carol');
+    assert.deepEqual(run.open(), { a2: ['dave'], b1: ['erin'] }, 'straight back within A');
+  });
+
+  it('a return from after the outer join into a nested branch reopens only that branch', () => {
+    const run = new Run(
+      [
+        START,
+        { id: 'split', type: 'parallel-split' },
+        person('a1', 'carol'),
+        { id: 'inner', type: 'parallel-split' },
+        person('x1', 'dave'),
+        person('y1', 'gina'),
+        { id: 'innerJoin', type: 'parallel-join' },
+        person('a2', 'frank'),
+        person('b1', 'erin'),
+        { id: 'join', type: 'parallel-join' },
+        person('post', 'ceo'),
+        END,
+      ],
+      [
+        { id: 'sA', from: 'split', to: 'a1' },
+        { id: 'sB', from: 'split', to: 'b1' },
+        { id: 'iX', from: 'inner', to: 'x1' },
+        { id: 'iY', from: 'inner', to: 'y1' },
+        ...chain('start', 'split'),
+        ...chain('a1', 'inner'),
+        ...chain('x1', 'innerJoin'),
+        ...chain('y1', 'innerJoin', 'a2', 'join'),
+        ...chain('b1', 'join', 'post', 'end'),
+      ],
+    );
+    run.submit();
+    approveAll(run, 'carol', 'dave', 'gina', 'frank', 'erin');
+    back(run, 'ceo', 'x1');
+    assert.deepEqual(run.open(), { x1: ['dave'] });
+    assert.deepEqual(
+      atJoin(run)
+        .map((token) => token.node)
+        .sort(),
+      ['innerJoin', 'join'],
+    );
+    approveAll(run, 'dave', 'frank');
+    assert.deepEqual(run.open(), { post: ['ceo'] });
+    run.approve('ceo');
+    assert.equal(run.instance.status, 'approved');
+    for (const user of ['carol', 'gina', 'erin']) assert.equal(tasksOf(run, user).length, 1);
+  });
+});

@@ -2,6 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { flowAnalytics, prepareFlow, simulate } from '@tessera/runtime/flow';
 import {
+  CREATED_VARIABLE,
+  tryWriteBack,
+  type WriteBackConfigValue,
+  writeBackVariables,
+} from '../../src/index.ts';
+import {
   approval,
   appWith,
   chain,
@@ -104,6 +110,99 @@ describe('simulation (仿真)', () => {
     assert.equal(result.ok, false);
     assert.equal(result.problem?.code, 'assignee.unresolved');
     assert.equal(result.problem?.field, '/nodes/a/config/assignees');
+  });
+});
+
+describe('write-backs in simulation (仿真)', () => {
+  const file: WriteBackConfigValue = {
+    target: 'budget',
+    mode: 'create',
+    mapping: { name: 'title', total: 'amount / decimal("0")' },
+  };
+  const archive = appWith([
+    {
+      id: 'archive',
+      nodes: [START, { id: 'file', type: 'write-back', config: file }, END],
+      edges: chain('start', 'file', 'end'),
+    },
+    { id: 'deduct', nodes: [START, DEDUCT, END], edges: chain('start', 'deduct', 'end') },
+  ]);
+  const budget = archive.tables.find((table) => table.id === 'budget')!;
+  const line = { name: 'Q4', total: '1000.00', used: '700.00', remaining: '300.00' };
+
+  /** Simulates the flow, then tries its one write-back as the run would, on the owed values. */
+  const tried = (flow: string, values: Record<string, unknown>) => {
+    const result = simulate({
+      flow: prepareFlow({
+        app: archive,
+        flow,
+        handlers,
+        expressions: platform.expressions(archive, 'expense'),
+      }),
+      values,
+      initiator: 'alice',
+      organisation,
+      now: '2026-12-01T02:00:00.000Z',
+    });
+    assert.equal(result.writeBacks.length, 1);
+    const [owed] = result.writeBacks;
+    const config = owed!.config as WriteBackConfigValue;
+    return tryWriteBack({
+      config,
+      environment: platform.expressions(archive, 'expense', config.target, [
+        ...writeBackVariables(config),
+      ]),
+      forEachEnvironment: platform.expressions(archive, 'expense', undefined, [CREATED_VARIABLE]),
+      values: owed!.values,
+      now: '2026-12-01T02:00:00.000Z',
+      currentUser: { id: 'system', name: 'system', department: '' },
+      fieldOf: (id) => {
+        const field = budget.fields.find((one) => one.id === id);
+        const type = field && platform.fieldTypes.get(field.type);
+        return field && type ? { field, type } : undefined;
+      },
+      targetRecord: (id) => (id === 'record:b1' ? line : undefined),
+    });
+  };
+
+  it('carries the values each write-back was owed with', () => {
+    const result = simulate({
+      flow: prepared('expense'),
+      values: { title: 'Server', amount: '25.00', budgetLine: 'b1' },
+      initiator: 'alice',
+      organisation,
+    });
+    assert.deepEqual(result.writeBacks[0]?.values, {
+      title: 'Server',
+      amount: '25.00',
+      budgetLine: 'b1',
+    });
+  });
+
+  it('reports a mapping that fails on the sample data, naming its field', async () => {
+    const trial = await tried('archive', { title: 'Contract', amount: '10.00' });
+    assert.equal(trial.ok, false);
+    assert.ok(!trial.ok && trial.code === 'write-back.expression');
+    assert.ok(!trial.ok && trial.field === '/config/mapping/total', JSON.stringify(trial));
+  });
+
+  it('reports a recordId that gives nothing, and a record that is not there', async () => {
+    const none = await tried('deduct', { amount: '10.00' });
+    assert.ok(!none.ok && none.code === 'write-back.no-record', JSON.stringify(none));
+    assert.ok(!none.ok && none.field === '/config/recordId');
+    const missing = await tried('deduct', { amount: '10.00', budgetLine: 'record:gone' });
+    assert.ok(!missing.ok && missing.code === 'write-back.no-target', JSON.stringify(missing));
+    assert.ok(!missing.ok && missing.field === '/config/recordId');
+    assert.match(!missing.ok ? missing.message.en : '', /record:gone/);
+  });
+
+  it('plans a valid one against the target it finds', async () => {
+    const trial = await tried('deduct', { amount: '10.00', budgetLine: 'record:b1' });
+    assert.deepEqual(trial, {
+      ok: true,
+      record: 'record:b1',
+      made: [{ ...line, used: '710.00' }],
+    });
   });
 });
 

@@ -20,6 +20,8 @@ export interface TimelineEntry {
   readonly node?: string;
   readonly opinion?: string;
   readonly users?: readonly string[];
+  /** Entering a countersign: how many of `users` must approve. */
+  readonly needed?: number;
   readonly to?: string;
   readonly outcome?: string;
 }
@@ -52,6 +54,8 @@ export interface FlowItem {
       type: string;
       label?: LocalizedText;
       state: 'done' | 'active' | 'pending';
+      /** A countersign: at least `atLeast` of the `of` people it reached approve. */
+      needed?: { atLeast: number; of: number };
     }[];
     readonly edges: readonly { id: string; from: string; to: string; taken: boolean }[];
   };
