@@ -10,4 +10,5 @@ export { addMs, celDurationMs, isoDurationMs } from './iso-duration.ts';
 export * from './node-handler.ts';
 export * from './organisation.ts';
 export { type PreparedFlow, type PrepareOptions, prepareFlow } from './prepare-flow.ts';
+export { returnChoices } from './return-target.ts';
 export * from './simulate.ts';

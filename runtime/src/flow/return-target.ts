@@ -1,6 +1,6 @@
 import { nested, sameBranchAt, sharedDepth } from './branch-path.ts';
 import type { FlowStep } from './flow-step.ts';
-import type { Passed, Token } from './instance.ts';
+import type { FlowInstance, Passed, Token } from './instance.ts';
 
 /** Where a return goes, and how many splits the returning token and the target share. */
 export interface ReturnTarget {
@@ -17,6 +17,23 @@ export interface ReturnTarget {
 function onTheWay(passed: Passed, token: Token, joined: ReadonlySet<string>): boolean {
   const inner = passed.branches.slice(sharedDepth(passed, token));
   return inner.length === 0 || (passed.lanes !== undefined && inner.every((id) => joined.has(id)));
+}
+
+/**
+ * The nodes a return from the task on `tokenId` may name (0026): those passed on the way to
+ * it, oldest first, each once; every passed node when the token is gone. What an item page
+ * offers, so it never lists a step of a branch running beside the caller's.
+ */
+export function returnChoices(
+  instance: Pick<FlowInstance, 'passed' | 'tokens' | 'merged'>,
+  tokenId: string,
+): string[] {
+  const token = instance.tokens.find((one) => one.id === tokenId);
+  const joined = new Set((instance.merged ?? []).map((one) => one.split));
+  const nodes = instance.passed
+    .filter((passed) => !token || (passed.node !== token.node && onTheWay(passed, token, joined)))
+    .map((passed) => passed.node);
+  return [...new Set(nodes)];
 }
 
 /**

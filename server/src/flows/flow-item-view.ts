@@ -4,7 +4,13 @@ import {
   nodeFieldRights,
   visibleValues,
 } from '@tessera/core';
-import { type FlowInstance, isOpen, type PreparedFlow, type Task } from '@tessera/runtime/flow';
+import {
+  type FlowInstance,
+  isOpen,
+  type PreparedFlow,
+  returnChoices,
+  type Task,
+} from '@tessera/runtime/flow';
 import type { RecordDocument } from '../records/record-document.ts';
 import { type ItemDiagram, itemDiagram } from './flow-item-diagram.ts';
 
@@ -33,7 +39,10 @@ export interface FlowItemView {
     readonly node?: string;
     readonly fields: Readonly<Record<string, FieldRightName>>;
   };
-  /** The task nodes already passed: where a return may go. */
+  /**
+   * The task nodes already passed: where a return from the caller's open task may go (never a
+   * step of a branch running beside it); every passed node for someone without a task.
+   */
   readonly passed: readonly string[];
   readonly diagram: ItemDiagram;
 }
@@ -89,7 +98,7 @@ export function flowItemView(
       (one) => one.assignee === user && (isOpen(one) || one.status === 'unread'),
     ),
     rights: { ...(node ? { node } : {}), fields },
-    passed: instance.passed.map((one) => one.node),
+    passed: task ? returnChoices(instance, task.token) : instance.passed.map((one) => one.node),
     diagram: itemDiagram(flow, instance),
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { returnChoices } from '@tessera/runtime/flow';
 import { refusal } from './refusal.ts';
 import { approval, chain, END, Run, START } from './world.ts';
 
@@ -227,6 +228,25 @@ describe('engine: returns in parallel branches (0026)', () => {
     assert.deepEqual(run.instance, before);
     approveAll(run, 'dave', 'frank', 'ceo');
     assert.equal(run.instance.status, 'approved');
+  });
+
+  it('offers each branch only the steps on its own way as return choices', () => {
+    const run = split(true);
+    run.submit();
+    approveAll(run, 'bob', 'erin', 'carol');
+    const choices = (user: string) =>
+      returnChoices(
+        run.instance,
+        run.instance.tasks.find((t) => t.assignee === user && t.status === 'open')!.token,
+      );
+    assert.deepEqual(choices('frank'), ['start', 'pre', 'b1']);
+    assert.deepEqual(choices('dave'), ['start', 'pre', 'a1']);
+    approveAll(run, 'dave', 'frank');
+    assert.deepEqual(
+      choices('ceo'),
+      ['start', 'pre', 'b1', 'a1', 'a2', 'b2'],
+      'after the join: all',
+    );
   });
 
   it('a return from after the join into A reopens A only; B counts as arrived', () => {
