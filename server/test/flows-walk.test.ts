@@ -197,6 +197,14 @@ describe('flow items over the API', () => {
       await call(world.server.app, 'GET', `/api/flow-items/${item.id}`, { as: world.alice }),
     );
     assert.equal((after.record as { values: Record<string, unknown> }).values.note, '已核对');
+    const done = itemOf(
+      await call(world.server.app, 'GET', `/api/flow-items/${item.id}`, { as: world.fin1 }),
+    );
+    const doneValues = (done.record as { values: Record<string, unknown> }).values;
+    assert.equal(doneValues.secret, undefined, 'still hidden from finance once its step is done');
+    assert.equal(doneValues.note, '已核对');
+    assert.equal((done.rights as { fields: Record<string, string> }).fields.secret, 'hidden');
+    assert.equal((done.rights as { fields: Record<string, string> }).fields.note, 'read');
   });
 
   it('return to the drafter, straight back on resubmission', async () => {

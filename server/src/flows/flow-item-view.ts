@@ -54,6 +54,12 @@ export function callerNode(instance: FlowInstance, user: string): Task | undefin
   );
 }
 
+/** The node of the last step `user` handled on the item (not a CC), if any. */
+function lastHandled(instance: FlowInstance, user: string): string | undefined {
+  return [...instance.tasks].reverse().find((one) => one.assignee === user && one.kind !== 'cc')
+    ?.node;
+}
+
 /** The item as the caller sees it: values their node may see, their tasks, the diagram. */
 export function flowItemView(
   app: AppDefinition,
@@ -65,15 +71,20 @@ export function flowItemView(
   const form = app.forms?.find((one) => one.id === flow.flow.form) ?? { rights: {} };
   const task = callerNode(instance, user);
   const node = task?.node;
+  // someone who handled a step sees the item as that step showed it, even once it is done:
+  // a field hidden at their node stays hidden (节点权限)
+  const handled = node ?? lastHandled(instance, user);
   const rights = nodeFieldRights(
     form,
-    node ?? flow.start.id,
-    node === flow.start.id ? 'edit' : 'read',
+    handled ?? flow.start.id,
+    handled === flow.start.id ? 'edit' : 'read',
   );
   const table = app.tables.find((one) => one.id === flow.flow.table);
   const fields: Record<string, FieldRightName> = {};
-  for (const field of table?.fields ?? [])
-    fields[field.id] = node ? rights.rightOf(field.id) : 'read';
+  for (const field of table?.fields ?? []) {
+    const right = handled ? rights.rightOf(field.id) : 'read';
+    fields[field.id] = node || right === 'hidden' ? right : 'read';
+  }
   return {
     id: instance.id,
     app: instance.app,
@@ -88,7 +99,7 @@ export function flowItemView(
     record: {
       id: record._id,
       _rev: record._rev,
-      values: node
+      values: handled
         ? visibleValues(rights, record.values)
         : visibleValues(nodeFieldRights(form, '', 'read'), record.values),
     },
