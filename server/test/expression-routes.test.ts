@@ -52,6 +52,19 @@ describe('POST /api/expressions/check', () => {
     assert.match(error.message, /表达式不完整/);
   });
 
+  it('refuses an expression that may take too many steps, naming the rule', async () => {
+    const list = `[${Array(100).fill(1).join(',')}]`;
+    const { status, json } = await check(
+      { source: `${list}.map(a, ${list}.map(b, ${list}.map(c, a + b + c))).size() > 0` },
+      'zh-CN',
+    );
+    assert.equal(status, 200);
+    const error = json.error as { code: string; message: string; column: number };
+    assert.equal(error.code, 'too_costly');
+    assert.match(error.message, /嵌套 3 层.*上限为 100,000 步/);
+    assert.equal(error.column, 1);
+  });
+
   it('checks the expected type', async () => {
     const { json } = await check({ source: 'a + 1', variables: { a: 'int' }, expect: 'bool' });
     assert.equal(json.ok, false);

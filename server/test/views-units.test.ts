@@ -82,6 +82,26 @@ describe('view query parts', () => {
     assert.deepEqual(keep([], 'INK'), ['two']);
   });
 
+  it('refuses a stored valueExpr that is too costly to run, saying why (400, not 500)', () => {
+    const list = `[${Array(100).fill(1).join(',')}]`;
+    const valueExpr = `string(${list}.map(a, ${list}.map(b, ${list}.map(c, a + b + c))).size())`;
+    const costly: ViewDefinition = { ...view, filters: [{ field: 'title', op: 'eq', valueExpr }] };
+    assert.throws(
+      () => prepareView(scope, costly, {}),
+      (error: unknown) => {
+        const { status, field, message } = error as {
+          status: number;
+          field: string;
+          message: string;
+        };
+        assert.equal(status, 400);
+        assert.equal(field, '/view/filters/0/valueExpr');
+        assert.match(message, /could not be evaluated: 3 nested comprehensions/);
+        return true;
+      },
+    );
+  });
+
   it('sums money exactly, over sub-table rows too', () => {
     const total = viewField(testPlatform, app, table, 'total');
     const price = viewField(testPlatform, app, table, 'items.price');

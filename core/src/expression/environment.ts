@@ -8,8 +8,11 @@ import {
   toEngineType,
   zeroValue,
 } from './cel-values.ts';
+import { overBudget, tooCostly } from './cost-errors.ts';
+import { CostMeter, isBudgetSpent } from './cost-meter.ts';
 import { registerDecimal } from './decimal-support.ts';
 import { inChinese } from './engine-messages.ts';
+import { estimateCost } from './estimate-cost.ts';
 import { ExpressionError, summaryOf } from './expression-error.ts';
 import { DEFAULT_LIMITS, type ExpressionLimits } from './limits.ts';
 import { findRefusedCall, registerSafeRegex } from './safe-regex.ts';
@@ -44,6 +47,8 @@ export interface CompiledExpression {
   readonly source: string;
   /** The CEL type the expression gives, e.g. `bool`. */
   readonly type: string;
+  /** The estimated most steps one evaluation takes (at most `limits.maxCost`). */
+  readonly cost: number;
   /** Evaluates against JSON values keyed by variable name; returns the CEL value. */
   evaluate(values?: Readonly<Record<string, unknown>>): unknown;
   /** Evaluates over values converted once by `environment.prepare(values)`. */
@@ -138,6 +143,15 @@ export function createExpressionEnvironment(
         { start: 0, end: source.length },
       );
     }
+    const estimate = estimateCost(parsed.ast, {
+      listSize: limits.assumedListSize,
+      textLength: limits.assumedTextLength,
+    });
+    if (!(estimate.steps <= limits.maxCost)) throw tooCostly(source, estimate, limits);
+    const meter = new CostMeter(limits.maxCost);
+    const evaluate = meter.meter(parsed.ast)
+      ? (context: object) => meter.run(parsed, context)
+      : parsed;
     const maxResult = limits.maxResultSize;
     // Only the variables the expression names are converted at each evaluation (an expression
     // typically names 1–3 of a form's fields; converting the others was most of the cost).
@@ -146,9 +160,9 @@ export function createExpressionEnvironment(
     const run = (context: object): unknown => {
       let result: unknown;
       try {
-        result = parsed(context);
+        result = evaluate(context);
       } catch (error) {
-        throw asEvaluationError(error, source);
+        throw isBudgetSpent(error) ? overBudget(source, limits) : asEvaluationError(error, source);
       }
       if ((typeof result === 'string' || Array.isArray(result)) && result.length > maxResult) {
         throw new ExpressionError(
@@ -162,6 +176,7 @@ export function createExpressionEnvironment(
     return {
       source,
       type,
+      cost: estimate.steps,
       evaluate: (values = {}) => run(toContext(values)),
       evaluatePrepared: (context) => run(context),
     };

@@ -16,7 +16,9 @@ export type ExpressionErrorCode =
   | 'result_type'
   | 'unsafe_regex'
   | 'limit'
+  | 'too_costly'
   | 'evaluation'
+  | 'budget'
   | 'empty_value';
 
 /** Any problem with an expression: compile-time (syntax, types, caps) or at evaluation. */

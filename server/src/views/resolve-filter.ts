@@ -2,6 +2,7 @@ import {
   type AppDefinition,
   type Bilingual,
   celToJson,
+  ExpressionError,
   type Locale,
   type Platform,
   pointer,
@@ -80,10 +81,10 @@ export function resolveFilter(
   if (op === 'empty' || op === 'notEmpty') return { target, op };
   const raw =
     typeof filter.valueExpr === 'string'
-      ? evaluate(filter.valueExpr, target, scope, () =>
+      ? evaluate(filter.valueExpr, target, scope, (reason) =>
           refuse('valueExpr', {
-            en: 'the expression could not be evaluated',
-            'zh-CN': '表达式无法求值',
+            en: `the expression could not be evaluated${reason ? `: ${reason.en}` : ''}`,
+            'zh-CN': `表达式无法求值${reason ? `：${reason['zh-CN']}` : ''}`,
           }),
         )
       : filter.value;
@@ -114,14 +115,15 @@ function evaluate(
   source: string,
   target: ViewField,
   scope: FilterScope,
-  failed: () => Error,
+  failed: (reason: Bilingual | undefined) => Error,
 ): unknown {
   try {
     const compiled = scope.platform.expressions(scope.app, scope.table.id).compile(source);
     const result = compiled.evaluate(scope.variables);
     return celToJson(target.type.fromCel(result, target.field as never));
-  } catch {
-    throw failed();
+  } catch (error) {
+    // an expression's own problem (a type error, too costly, over budget) says what it is
+    throw failed(error instanceof ExpressionError ? error.detail : undefined);
   }
 }
 
