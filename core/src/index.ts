@@ -2,6 +2,7 @@ export { default as Decimal } from 'decimal.js';
 export { default as Type, type Static, type TSchema } from 'typebox';
 export * from './expression/index.ts';
 export * from './flow/check-graph.ts';
+export * from './forms/default-form.ts';
 export * from './forms/field-rights.ts';
 export * from './i18n/localized.ts';
 export * from './issues/issue.ts';

@@ -68,11 +68,34 @@ describe('row scopes in views', () => {
     const link = { id: String(own.json.id), table: 'customer', display: 'Alice Co' };
     assert.deepEqual(await linkedTo(alice), { customer: [link] });
     assert.deepEqual(await linkedTo(mary), { customer: [link] });
-    // a deal of alice's pointing at the admin's customer: its id to open, never its name
-    const foreign = await call(world.app, 'POST', '/api/apps/sales/tables/deal/records', {
-      as: alice,
-      body: { values: { title: 'Foreign link', customer: world.customers.beta } },
-    });
+    // a deal of alice's pointing at the admin's customer: its id to open, never its name. She
+    // may link only to a customer she may read, so the link was made while she saw them all
+    const foreignDeal = () =>
+      call(world.app, 'POST', '/api/apps/sales/tables/deal/records', {
+        as: alice,
+        body: { values: { title: 'Foreign link', customer: world.customers.beta } },
+      });
+    const refused = await foreignDeal();
+    assert.equal(refused.status, 400, JSON.stringify(refused.json));
+    assert.equal(refused.json.error?.field, '/values/customer');
+    const customersSeen = async (scope: 'own' | 'all') => {
+      const read = await call(world.app, 'GET', '/api/apps/sales/roles', { as: admin });
+      const answer = await call(world.app, 'PUT', '/api/apps/sales/roles', {
+        as: admin,
+        body: {
+          _rev: read.json._rev,
+          roles: { sales: { users: [alice.user.id] }, manager: { users: [mary.user.id] } },
+          rows: {
+            deal: { sales: 'own', manager: 'all' },
+            customer: { sales: scope, manager: 'all' },
+          },
+        },
+      });
+      assert.equal(answer.status, 200, JSON.stringify(answer.json));
+    };
+    await customersSeen('all');
+    const foreign = await foreignDeal();
+    await customersSeen('own');
     assert.equal(foreign.status, 201, JSON.stringify(foreign.json));
     const hidden = await viewGet(world, alice, '/deals/rows', {
       filter: [{ field: 'title', op: 'eq', value: 'Foreign link' }],

@@ -97,6 +97,29 @@ export interface FieldFileHooks<Config> {
   upload?(field: FieldOf<Config>): FileUploadRules;
 }
 
+/** A field of a linked record copied into a field of the linking record (带出字段). */
+export interface LinkPull {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * For field types whose values point at records of another table (links): what the server
+ * needs to check a link (the record exists, in that table, within the caller's row scope) and
+ * to copy the linked record's fields in itself rather than take them from the client.
+ */
+export interface FieldLinkHooks<Config> {
+  /** The table of the app whose records a value points at. */
+  table(field: FieldOf<Config>): string;
+  /** The record ids a stored value points at; none for a value that holds no id. */
+  ids(value: unknown, field: FieldOf<Config>): string[];
+  /**
+   * The linked record's fields copied into fields of the linking table (of the row, for a
+   * column), when the value points at exactly one record; none otherwise.
+   */
+  pulls(field: FieldOf<Config>): readonly LinkPull[];
+}
+
 /**
  * A field type contributed by a plugin: its config schema, the JSON Schema fragment of its
  * stored values, its CEL mapping, validation, default, and the hooks of designer and runtime.
@@ -134,6 +157,8 @@ export interface FieldTypeDefinition<Config extends TSchema = TSchema> {
   compare(a: unknown, b: unknown, field: FieldOf<Static<Config>>): number;
   /** Only for values that refer to uploaded files: lets the server check and resolve them. */
   readonly files?: FieldFileHooks<Static<Config>>;
+  /** Only for values that point at records (`holds: 'record'`): what links to and pulls in. */
+  readonly links?: FieldLinkHooks<Static<Config>>;
   readonly designer: FieldDesignerHooks;
   readonly form: FieldFormHooks;
 }

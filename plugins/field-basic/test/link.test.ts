@@ -34,6 +34,20 @@ describe('link', () => {
     );
   });
 
+  it('tells the server what it links to and pulls in', () => {
+    const { links } = linkField;
+    assert.ok(links);
+    const pull = [{ from: 'name', to: 'customerName' }];
+    const one = link({ table: 'customers', pull });
+    assert.equal(links.table(one), 'customers');
+    assert.deepEqual(links.pulls(one), pull);
+    assert.deepEqual(links.ids('rec-1', one), ['rec-1']);
+    assert.deepEqual(links.ids(undefined, one), []);
+    const many = link({ table: 'customers', multiple: true, pull });
+    assert.deepEqual(links.ids(['r1', 3, '', 'r2'], many), ['r1', 'r2']);
+    assert.deepEqual(links.pulls(many), [], 'nothing is pulled from several records');
+  });
+
   it('accepts a sound definition with pulls between fields of the same CEL type', () => {
     const good = link({
       table: 'customers',

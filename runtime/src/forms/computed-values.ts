@@ -34,9 +34,9 @@ function expressionOf(
 
 /**
  * Recomputes the computed fields of `values` in definition order (a later one sees earlier
- * results), mirroring the server's computeValues (server/src/records/computed-values.ts) over
- * the same core expression environment: a result that fails to evaluate, or that its type
- * refuses, leaves the field empty. Returns a new object; `extra` adds `now` and `currentUser`.
+ * results) over the core expression environment, in the browser and on the server alike: a
+ * result that fails to evaluate, or that its type refuses, leaves the field empty, as does an
+ * expression that does not compile. Returns a new object; `extra` adds `now` and `currentUser`.
  */
 export function computeValues(
   env: ExpressionEnvironment,
@@ -48,9 +48,11 @@ export function computeValues(
   const out: FormValues = { ...values };
   for (const field of fields) {
     const type = fieldType(field.type);
-    const expression = expressionOf(env, field, type);
-    if (!expression || !type) continue;
+    if (!type?.derived || type.sequence) continue;
+    // whatever the field held goes: a computed value is never taken from the input
     delete out[field.id];
+    const expression = expressionOf(env, field, type);
+    if (!expression) continue;
     try {
       const value = type.fromCel(expression.evaluate({ ...out, ...extra }), typed(field));
       if (value === undefined || value === null) continue;
@@ -66,10 +68,10 @@ export function computeValues(
   return out;
 }
 
-/** Whether any field of `fields` is computed from an expression (so rows need recomputing). */
+/** Whether any field of `fields` is computed (derived, not numbered), so rows need recomputing. */
 export function hasComputed(fields: readonly FieldDefinition[], fieldType: FieldTypes): boolean {
   return fields.some((field) => {
     const type = fieldType(field.type);
-    return Boolean(type?.derived && !type.sequence && typeof field.config?.expression === 'string');
+    return Boolean(type?.derived && !type.sequence);
   });
 }

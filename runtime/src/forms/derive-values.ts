@@ -8,6 +8,7 @@ import { computeValues, hasComputed } from './computed-values.ts';
 import { columnsOf, type FieldTypes, rowScope, typed } from './form-tables.ts';
 import type { FormValues } from './form-types.ts';
 import type { CompiledRule } from './linkage.ts';
+import { sameJson } from './paths.ts';
 
 export interface DeriveScope {
   readonly platform: Platform;
@@ -20,16 +21,18 @@ export interface DeriveScope {
 }
 
 /**
- * The values after the `value` rules (in rule order) and the computed fields — top-level and
- * the computed columns of each row — have run. CEL results become stored JSON through the
- * target field type's `fromCel`, the one place BigInt ints and decimals are mapped.
+ * The values after the `value` rules (in rule order) and the computed fields — the computed
+ * columns of each row, then the top-level ones, which may read the rows — have run. CEL
+ * results become stored JSON through the target field type's `fromCel`, the one place BigInt
+ * ints and decimals are mapped. A value rule reading a computed field sees its previous value:
+ * the form re-runs this until nothing changes, the server a few times (`settleValues`).
  */
 export function deriveValues(
   scope: DeriveScope,
   values: FormValues,
   extra: FormValues,
 ): FormValues {
-  let out: FormValues = { ...values };
+  const out: FormValues = { ...values };
   const fields = new Map(scope.table.fields.map((field) => [field.id, field]));
   for (const rule of scope.valueRules) {
     const field = fields.get(rule.field);
@@ -43,7 +46,6 @@ export function deriveValues(
       // a rule that cannot be evaluated yet (a value is missing) leaves the field as it is
     }
   }
-  out = computeValues(scope.env, scope.table.fields, scope.fieldType, out, extra);
   for (const field of scope.table.fields) {
     const columns = columnsOf(field);
     const rows = out[field.id];
@@ -55,6 +57,26 @@ export function deriveValues(
         ? computeValues(row.env, columns, scope.fieldType, cells as FormValues, extra)
         : cells,
     );
+  }
+  return computeValues(scope.env, scope.table.fields, scope.fieldType, out, extra);
+}
+
+/**
+ * `deriveValues` run until the values stop changing (at most `passes` times), as the form's
+ * reaction re-runs it on its own output: a value rule that reads a computed field, or a
+ * computed field that reads a value rule's result, settles as it does in the browser.
+ */
+export function settleValues(
+  scope: DeriveScope,
+  values: FormValues,
+  extra: FormValues,
+  passes = 5,
+): FormValues {
+  let out = deriveValues(scope, values, extra);
+  for (let pass = 1; pass < passes; pass++) {
+    const next = deriveValues(scope, out, extra);
+    if (sameJson(next, out)) break;
+    out = next;
   }
   return out;
 }

@@ -9,11 +9,11 @@ import {
 } from '@tessera/core';
 import { deriveValues } from './derive-values.ts';
 import type { FormRuntime } from './form-runtime-api.ts';
-import { columnsOf, rowScope } from './form-tables.ts';
+import { columnsOf, rowScope, typed as withConfig } from './form-tables.ts';
 import type { FieldState, FormRuntimeOptions, FormValues } from './form-types.ts';
 import { validateForm } from './form-validation.ts';
 import { initialValues } from './initial-values.ts';
-import { compileRules, evaluateStates, type RuleOutcome } from './linkage.ts';
+import { compileRules, type RuleOutcome, ruleStates } from './linkage.ts';
 import { columnPath, isUnder, sameJson } from './paths.ts';
 import { rowTotals } from './row-totals.ts';
 import { submitValues } from './submit-values.ts';
@@ -146,8 +146,7 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
   const recompute = () => {
     const before = toJS(form.values) as FormValues;
     const after = deriveValues(scope, before, extra());
-    const prepared = env.prepare({ ...after, ...extra() });
-    const outcomes = evaluateStates(compiled.rules, (one) => one.evaluatePrepared(prepared));
+    const outcomes = ruleStates(env, compiled.rules, after, extra());
     batch(() => {
       for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
         if (sameJson(before[key], after[key])) continue;
@@ -248,7 +247,8 @@ export function createFormRuntime(options: FormRuntimeOptions): FormRuntime {
     },
     pickRecord(id, recordId, values = {}) {
       alive();
-      const pull = (fields.get(id)?.config?.pull ?? []) as { from: string; to: string }[];
+      const field = fields.get(id);
+      const pull = (field && fieldType(field.type)?.links?.pulls(withConfig(field))) ?? [];
       batch(() => {
         this.setValue(id, recordId);
         for (const { from, to } of pull) {

@@ -1,4 +1,5 @@
 import type { CompiledExpression, ExpressionEnvironment, FormDefinition } from '@tessera/core';
+import type { FormValues } from './form-types.ts';
 
 /** One linkage rule with its expressions parsed and type-checked. */
 export interface CompiledRule {
@@ -90,4 +91,15 @@ export function evaluateStates(
     }
   }
   return out;
+}
+
+/** The state rules evaluated over one set of values (`extra` adds `now` and `currentUser`). */
+export function ruleStates(
+  env: ExpressionEnvironment,
+  rules: readonly CompiledRule[],
+  values: FormValues,
+  extra: FormValues,
+): Map<string, RuleOutcome> {
+  const prepared = env.prepare({ ...values, ...extra });
+  return evaluateStates(rules, (one) => one.evaluatePrepared(prepared));
 }

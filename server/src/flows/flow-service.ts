@@ -8,14 +8,14 @@ import type { RecordCaller } from '../records/caller.ts';
 import { publishedApps } from '../records/published-apps.ts';
 import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
 import { invalidValues } from '../records/record-errors.ts';
-import { checkRecordScope } from '../records/record-scope.ts';
 import type { RecordService, RecordsContext } from '../records/record-service.ts';
-import { prepareValues } from '../records/record-values.ts';
 import { isoNow } from '../storage/store-context.ts';
 import { readTyped } from '../storage/typed-document.ts';
+import { callerKey } from './caller-key.ts';
 import { asApiErrors, itemNotFound } from './flow-errors.ts';
 import { announce } from './flow-events.ts';
 import { callerNode, type FlowItemView, flowItemView } from './flow-item-view.ts';
+import { checkItemAccess } from './item-access.ts';
 import { loadOrganisation } from './organisation-snapshot.ts';
 import { preparedFlow } from './prepared-flows.ts';
 import { subflowApplier } from './subflow-applier.ts';
@@ -49,6 +49,10 @@ export interface FlowService {
     /** `trusted`: the server made the caller (a public form's submitter; no app role needed). */
     options: { key?: string; locale: Locale; trusted?: boolean },
   ): Promise<FlowItemView>;
+  /**
+   * A person's command, authorised as a read of the item (404 when they may not see it).
+   * `key`: their Idempotency-Key or outbox id, remembered under their own id.
+   */
   act(
     id: string,
     input: CommandInput,
@@ -98,6 +102,14 @@ export function createFlowService(context: FlowsContext): FlowService {
     const record = await readTyped<RecordFields>(storage, instance.record, RECORD_TYPE);
     if (!record) throw itemNotFound(instance.id);
     return record;
+  };
+
+  /** The item as it is now, if the caller may see it; else the 404 of an item that is not. */
+  const seen = async (id: string, caller: RecordCaller) => {
+    const { instance, app, flow } = await loaded(id);
+    const record = await recordOf(instance);
+    await checkItemAccess(storage, caller, instance, record);
+    return { instance, app, flow, record };
   };
 
   /** The item with its record and the organisation as they are now: what a command runs on. */
@@ -173,7 +185,7 @@ export function createFlowService(context: FlowsContext): FlowService {
       { rev: input.rev, values: input.values },
       caller,
       locale,
-      { trusted: true },
+      { trusted: true, form: { id: flow.flow.form, rights } },
     );
   };
 
@@ -194,6 +206,11 @@ export function createFlowService(context: FlowsContext): FlowService {
           issues.map((one) => ({ ...one, path: one.path.replace(/^\/values/, '') })),
           options.locale,
         );
+      // the values are worked out through the flow's form, with the start node's rights
+      const startForm = {
+        id: flow.flow.form,
+        rights: nodeFieldRights(form, flow.start.id, 'edit'),
+      };
       const submit = {
         type: 'submit' as const,
         actor: caller.userId,
@@ -204,21 +221,10 @@ export function createFlowService(context: FlowsContext): FlowService {
       if (input.submit !== false) {
         // a dry run first: an item its flow would refuse (nobody to assign …) is not stored
         const now = isoNow(context);
-        const values = prepareValues(
-          platform,
-          published.table(version, flow.flow.table),
-          input.values,
-          {
-            locale: options.locale,
-            now,
-            user: {
-              id: caller.userId,
-              name: caller.name,
-              department: caller.department ?? '',
-              roles: [],
-            },
-          },
-        );
+        const values = await context.records.prepare(appId, flow.flow.table, input.values, caller, {
+          locale: options.locale,
+          form: startForm,
+        });
         const organisation = await loadOrganisation(context, {
           app: appId,
           flow: flow.flow,
@@ -242,7 +248,9 @@ export function createFlowService(context: FlowsContext): FlowService {
       }
       const created = await context.records.create(appId, flow.flow.table, input.values, caller, {
         locale: options.locale,
+        form: startForm,
         ...(options.trusted ? { trusted: true } : {}),
+        // the record service keeps the key under the caller's id: nobody else's start answers
         ...(options.key === undefined
           ? {}
           : { idempotencyKey: `flow-start:${flowId}:${options.key}` }),
@@ -278,11 +286,13 @@ export function createFlowService(context: FlowsContext): FlowService {
     },
 
     async act(id, input, caller, options) {
+      // authorised as a read, before any part of the command is tried or its refusal told
+      await seen(id, caller);
       const { values, rev, ...rest } = input as CommandInput & { values?: unknown; rev?: unknown };
       const command = {
         ...rest,
         actor: caller.userId,
-        ...(options.key === undefined ? {} : { key: options.key }),
+        ...(options.key === undefined ? {} : { key: callerKey(caller.userId, options.key) }),
       } as PersonCommand;
       if (values !== undefined) {
         // a dry run first: edits are saved only for a command the flow would accept
@@ -300,22 +310,14 @@ export function createFlowService(context: FlowsContext): FlowService {
         ...('to' in command && typeof command.to === 'string' ? [command.to] : []),
         ...('users' in command && Array.isArray(command.users) ? command.users : []),
       ];
-      // the caller just acted on the item: it is theirs to see, as the command left it
       const done = await run(id, command, users);
+      // the answer is a read of the item as the command left it, held to the same rule
+      await checkItemAccess(storage, caller, done.result.instance, done.record);
       return flowItemView(done.app, done.flow, done.result.instance, done.record, caller.userId);
     },
 
     async view(id, caller) {
-      const { instance, app, flow } = await loaded(id);
-      const record = await recordOf(instance);
-      const involved =
-        instance.initiator === caller.userId ||
-        instance.tasks.some((task) => task.assignee === caller.userId);
-      if (!involved && !caller.roles.includes('admin')) {
-        await checkRecordScope(storage, caller, record._id, record).catch(() => {
-          throw itemNotFound(id);
-        });
-      }
+      const { instance, app, flow, record } = await seen(id, caller);
       return flowItemView(app, flow, instance, record, caller.userId);
     },
 

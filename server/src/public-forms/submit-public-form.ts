@@ -46,6 +46,7 @@ export async function submitPublicForm(
     const created = await context.records.create(app.id, table.id, values, caller, {
       locale,
       trusted: true,
+      form: { id: publicForm.form },
     });
     record = created.record.id;
   } else {

@@ -1,9 +1,5 @@
-import type {
-  CompiledExpression,
-  FieldDefinition,
-  FieldTypeDefinition,
-  Platform,
-} from '@tessera/core';
+import type { Platform } from '@tessera/core';
+import { deriveValues } from '@tessera/runtime/form-logic';
 import type { PublishedTable } from './published-apps.ts';
 import type { RecordValues } from './record-document.ts';
 
@@ -15,40 +11,15 @@ export interface ExpressionUser {
   readonly roles: readonly string[];
 }
 
-type Compiled = CompiledExpression | undefined;
-
 /**
- * Compiled expressions of computed fields, by field definition: published definitions are
- * immutable and reused (published-apps.ts), so each expression is compiled once per process.
- */
-const compiled = new WeakMap<FieldDefinition, Compiled>();
-
-const withConfig = (field: FieldDefinition) =>
-  ({ ...field, config: field.config ?? {} }) as FieldDefinition & {
-    config: Record<string, unknown>;
-  };
-
-function compile(platform: Platform, target: PublishedTable, field: FieldDefinition): Compiled {
-  if (compiled.has(field)) return compiled.get(field);
-  const source = field.config?.expression;
-  let result: Compiled;
-  try {
-    result =
-      typeof source === 'string'
-        ? platform.expressions(target.app, target.table.id).compile(source)
-        : undefined;
-  } catch {
-    result = undefined; // a published definition was checked; an expression that fails gives no value
-  }
-  compiled.set(field, result);
-  return result;
-}
-
-/**
- * Recomputes every computed field of a record on the server, in definition order (a later one
- * sees earlier results), over the table's expression environment. A field whose expression
- * fails to evaluate, or whose result its type refuses, gets no value rather than failing the
- * write. Values the client sent for derived fields were refused before this runs.
+ * Recomputes every computed value of a record on the server: each field whose type is
+ * `derived` without a counter (auto-numbers are drawn, not computed), in the rows of every
+ * sub-table first, then at the top level in definition order (a later one sees earlier
+ * results), through the form runtime's own `deriveValues` over the table's expression
+ * environment. Whatever such a field or cell held is dropped first; one whose expression fails
+ * to evaluate, or whose result its type refuses, stays empty rather than failing the write.
+ * Write-backs, pack installs and upgrades call this directly; client writes reach it through
+ * `prepareValues`, after the form's value rules.
  */
 export function computeValues(
   platform: Platform,
@@ -56,26 +27,16 @@ export function computeValues(
   values: RecordValues,
   context: { readonly now: string; readonly user: ExpressionUser },
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...values };
-  for (const field of target.table.fields) {
-    const type: FieldTypeDefinition | undefined = platform.fieldTypes.get(field.type);
-    if (!type?.derived || field.type !== 'computed') continue;
-    delete out[field.id];
-    const expression = compile(platform, target, field);
-    if (!expression) continue;
-    try {
-      const result = expression.evaluate({ ...out, now: context.now, currentUser: context.user });
-      const typed = withConfig(field);
-      const value = type.fromCel(result, typed as never);
-      if (value === undefined || value === null) continue;
-      const refused = type.validate(value, typed as never, {
-        dictionary: () => undefined,
-        fieldType: (id) => platform.fieldTypes.get(id),
-      });
-      if (refused.length === 0) out[field.id] = value;
-    } catch {
-      // evaluation failed (division by zero, a missing value …): the field stays empty
-    }
-  }
-  return out;
+  return deriveValues(
+    {
+      platform,
+      app: target.app,
+      table: target.table,
+      env: platform.expressions(target.app, target.table.id),
+      fieldType: (type) => platform.fieldTypes.get(type),
+      valueRules: [],
+    },
+    values,
+    { now: context.now, currentUser: context.user },
+  );
 }

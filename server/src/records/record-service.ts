@@ -30,7 +30,7 @@ import {
 } from './record-document.ts';
 import { noAppRole, recordConflict, recordNotFound } from './record-errors.ts';
 import { checkRecordScope } from './record-scope.ts';
-import { prepareValues } from './record-values.ts';
+import { type FormUse, prepareValues } from './record-values.ts';
 import { heldRoles, scopedQuery, tableAccess } from './row-scope.ts';
 
 /**
@@ -82,8 +82,21 @@ export interface RecordService {
        * no app role): the app-role check is skipped; validation, numbers and audit are not.
        */
       readonly trusted?: boolean;
+      /** The form it is made through (a flow's, a public form's); the table's default else. */
+      readonly form?: FormUse;
     },
   ): Promise<Created>;
+  /**
+   * The values a create would store — validated, linked records checked and pulled from, the
+   * form's rules and computed values applied — without storing anything (a flow's dry run).
+   */
+  prepare(
+    appId: string,
+    tableId: string,
+    values: RecordValues,
+    caller: RecordCaller,
+    options: { readonly locale: Locale; readonly form?: FormUse },
+  ): Promise<RecordValues>;
   get(appId: string, tableId: string, id: string, caller: RecordCaller): Promise<RecordView>;
   update(
     appId: string,
@@ -92,8 +105,11 @@ export interface RecordService {
     patch: { readonly rev: string; readonly values: RecordValues },
     caller: RecordCaller,
     locale: Locale,
-    /** `trusted`: the flow engine authorised the caller (an approver editing at their node). */
-    options?: { readonly trusted?: boolean },
+    /**
+     * `trusted`: the flow engine authorised the caller (an approver editing at their node);
+     * `form`: the flow's form and the node's rights (the table's default form else).
+     */
+    options?: { readonly trusted?: boolean; readonly form?: FormUse },
   ): Promise<RecordView>;
   remove(
     appId: string,
@@ -214,7 +230,32 @@ export function createRecordService(context: RecordsContext): RecordService {
     return stored;
   };
 
+  /** What a write of `caller` is worked out with (see `prepareValues`). */
+  const writeContext = (
+    caller: RecordCaller,
+    mapping: AppRolesFields | undefined,
+    options: { readonly locale: Locale; readonly form?: FormUse | undefined },
+    now: string,
+  ) => ({
+    locale: options.locale,
+    now,
+    user: expressionUser(caller, mapping),
+    links: { storage, caller, mapping },
+    ...(options.form === undefined ? {} : { form: options.form }),
+  });
+
   const service: RecordService = {
+    async prepare(appId, tableId, input, caller, options) {
+      const target = published.table(await published.latest(appId), tableId);
+      const mapping = await readAppRoles(storage, appId);
+      return prepareValues(
+        platform,
+        target,
+        input,
+        writeContext(caller, mapping, options, isoNow(context)),
+      );
+    },
+
     async create(appId, tableId, input, caller, options) {
       const version = await published.latest(appId);
       const target = published.table(version, tableId);
@@ -234,11 +275,12 @@ export function createRecordService(context: RecordsContext): RecordService {
         storage,
         platform,
         target,
-        prepareValues(platform, target, resolved.values, {
-          locale: options.locale,
-          now,
-          user: expressionUser(caller, mapping),
-        }),
+        await prepareValues(
+          platform,
+          target,
+          resolved.values,
+          writeContext(caller, mapping, options, now),
+        ),
         { now, timeZone: context.timeZone ?? DEFAULT_TIME_ZONE },
       );
       const id = newId(RECORD_TYPE);
@@ -297,11 +339,11 @@ export function createRecordService(context: RecordsContext): RecordService {
         record: id,
         previous: doc.values,
       });
-      const values = prepareValues(
+      const values = await prepareValues(
         platform,
         target,
         resolved.values,
-        { locale, now, user: expressionUser(caller, mapping) },
+        writeContext(caller, mapping, { locale, form: options?.form }, now),
         doc.values,
       );
       const next: RecordDocument = { ...doc, values, updatedAt: now, updatedBy: caller.userId };

@@ -27,6 +27,15 @@ export const linkField = defineFieldType({
   holds: 'record',
   ...refValueParts('link', { en: 'record', 'zh-CN': '记录' }),
   checkDefinition: (field, ctx) => checkLink(field.id, field.config, ctx),
+  links: {
+    table: (field) => field.config.table,
+    ids: (value) =>
+      (Array.isArray(value) ? value : [value]).filter(
+        (id): id is string => typeof id === 'string' && id !== '',
+      ),
+    // several linked records have no one value to copy (checkLink refuses the combination)
+    pulls: (field) => (field.config.multiple ? [] : (field.config.pull ?? [])),
+  },
   designer: { group: 'relation', icon: 'link', defaultConfig: () => ({ multiple: false }) },
   form: { element: 'tessera-field-link', format: formatRefs, isEmpty: isEmptyRef },
 });

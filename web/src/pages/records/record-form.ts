@@ -1,4 +1,10 @@
-import { type AppDefinition, type FieldRightName, type Locale, localize } from '@tessera/core';
+import {
+  type AppDefinition,
+  defaultForm,
+  type FieldRightName,
+  type Locale,
+  localize,
+} from '@tessera/core';
 import { createFormRuntime, type FormRuntime, type FormUser } from '@tessera/runtime/forms';
 import { ApiProblem } from '../../api/api-error.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
@@ -19,7 +25,10 @@ export interface StoredRecord {
 export const recordsPath = (app: string, table: string) =>
   `/apps/${encodeURIComponent(app)}/tables/${encodeURIComponent(table)}/records`;
 
-/** The table's first form in the app, as a runtime over `values` with every field at `right`. */
+/**
+ * The table's default form (its first in the app, the one the server applies to record writes),
+ * as a runtime over `values` with every field at `right`.
+ */
 export function tableFormRuntime(
   app: AppDefinition,
   table: string,
@@ -28,7 +37,7 @@ export function tableFormRuntime(
   values?: Record<string, unknown>,
   user?: FormUser,
 ): FormRuntime | undefined {
-  const form = app.forms?.find((one) => one.table === table);
+  const form = defaultForm(app, table);
   if (!form) return undefined;
   return createFormRuntime({
     platform: browserPlatform(),
