@@ -1,6 +1,7 @@
 import type { AppDefinition, LocalizedText } from '@tessera/core';
 import type { StoragePort } from '@tessera/runtime';
-import type { InboxEntry } from '@tessera/runtime/flow-store';
+import type { FlowInstance } from '@tessera/runtime/flow';
+import { type InboxEntry, instanceDocId } from '@tessera/runtime/flow-store';
 import type { PublishedApps } from '../records/published-apps.ts';
 
 /** What a person needs to tell inbox entries apart: the item's title and where it stands. */
@@ -21,6 +22,9 @@ const text = (value: unknown): string | undefined =>
  * Joins inbox entries with their records' titles (the table's `titleField`, else its first
  * text field), the app, flow and node labels of the version that made them, and the
  * initiator's display name: reads by id (users and versions come through the read cache).
+ * An entry whose item its user may not open now — a withdrawn item is a draft again, its
+ * drafter's alone (decision 0030) — keeps its labels but not its record's title, which the
+ * drafter may have changed since: it is named by the record id's end, as a missing record is.
  */
 export async function withInboxDetails(
   storage: StoragePort,
@@ -28,7 +32,7 @@ export async function withInboxDetails(
   entries: readonly Entry[],
 ): Promise<(Entry & InboxDetails)[]> {
   const ids = (pick: (entry: Entry) => string) => [...new Set(entries.map(pick))];
-  const [records, users] = await Promise.all([
+  const [records, users, instances] = await Promise.all([
     byId(
       storage,
       ids((entry) => entry.record),
@@ -37,7 +41,15 @@ export async function withInboxDetails(
       storage,
       ids((entry) => entry.initiator),
     ),
+    byId(
+      storage,
+      ids((entry) => instanceDocId(entry.instance)),
+    ),
   ]);
+  const opens = (entry: Entry) => {
+    const instance = instances.get(instanceDocId(entry.instance)) as FlowInstance | undefined;
+    return instance?.status !== 'draft' || instance.initiator === entry.user;
+  };
   const apps = new Map<string, AppDefinition | undefined>();
   for (const entry of entries) {
     const key = `${entry.app}@${entry.version}`;
@@ -50,7 +62,8 @@ export async function withInboxDetails(
     const flow = app?.flows?.find((one) => one.id === entry.flow);
     const table = app?.tables.find((one) => one.id === flow?.table);
     const node = flow?.nodes.find((one) => one.id === entry.node);
-    const values = (records.get(entry.record)?.values ?? {}) as Record<string, unknown>;
+    const record = opens(entry) ? records.get(entry.record) : undefined;
+    const values = (record?.values ?? {}) as Record<string, unknown>;
     const titleField =
       table?.titleField ?? table?.fields.find((field) => field.type === 'text')?.id;
     const title = (titleField && text(values[titleField])) || entry.record.slice(-8);

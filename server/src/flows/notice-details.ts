@@ -41,19 +41,21 @@ export function recordTitle(
 }
 
 /**
- * Notices with what tells them apart in a list. A flow's: the item's title, the app and flow
- * labels and the initiator's name, read through the same join as the inbox (one instance read
- * per item). A record reminder's: the record's title, and the app, table and reminder labels
- * of the app's latest published version (one record read per record).
+ * The notices of `user` with what tells them apart in a list. A flow's: the item's title, the
+ * app and flow labels and the initiator's name, read through the same join as the inbox (one
+ * instance read per item; no title of an item the user may not open now). A record
+ * reminder's: the record's title, and the app, table and reminder labels of the app's latest
+ * published version (one record read per record).
  */
 export async function withNoticeDetails<T extends NoticeLike>(
   storage: StoragePort,
   published: PublishedApps,
   notices: readonly T[],
+  user: string,
 ) {
   const flowNotices = notices.filter((notice) => !isRecordNotice(notice));
   const [flowDetails, recordDetails] = await Promise.all([
-    withFlowDetails(storage, published, flowNotices),
+    withFlowDetails(storage, published, flowNotices, user),
     withRecordDetails<T>(
       storage,
       published,
@@ -105,6 +107,7 @@ async function withFlowDetails<T extends NoticeLike>(
   storage: StoragePort,
   published: PublishedApps,
   notices: readonly T[],
+  user: string,
 ) {
   const instances = new Map<string, FlowInstance | undefined>();
   for (const notice of notices) {
@@ -120,7 +123,7 @@ async function withFlowDetails<T extends NoticeLike>(
     known.map((notice) => {
       const instance = instances.get(notice.instance ?? '')!;
       return {
-        user: '',
+        user,
         box: 'cc' as const,
         app: notice.app,
         version: instance.version,

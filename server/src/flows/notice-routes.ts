@@ -82,13 +82,19 @@ export function noticeRoutes(context: StoreContext): ApiRoute[] {
         200: Type.Object({ items: Type.Array(NoticeSchema), next: Type.Optional(Type.String()) }),
       },
       handler: async (c, { query }) => {
+        const user = userOf(c);
         const page = await readPage<NoticeFields>(context.storage, {
           index: 'notices-by-user',
-          selector: { type: NOTICE_TYPE, user: userOf(c) },
+          selector: { type: NOTICE_TYPE, user },
           sort: [{ type: 'desc' }, { user: 'desc' }, { createdAt: 'desc' }],
           ...pageOf(query),
         });
-        const items = await withNoticeDetails(context.storage, published, page.docs.map(view));
+        const items = await withNoticeDetails(
+          context.storage,
+          published,
+          page.docs.map(view),
+          user,
+        );
         return c.json({ items, ...(page.next ? { next: page.next } : {}) });
       },
     }),
