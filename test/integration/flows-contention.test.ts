@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { spendApp } from '../../server/test/flows-helpers.ts';
+import { spendApp } from '../../server/test/spend-app.ts';
 import { type Answer, request, type Session, signIn } from './support/api-client.ts';
 import {
   scratchDir,

@@ -235,7 +235,7 @@ describe('engine invariants under random commands', () => {
               count(
                 returnKind(
                   from.node,
-                  run.instance.timeline.findLast((e) => e.action === 'returned')!.to!,
+                  [...run.instance.timeline].reverse().find((e) => e.action === 'returned')!.to!,
                 ),
               );
             }
