@@ -15,9 +15,11 @@ import type { AppDocument, AppVersionDocument } from '../apps/app-documents.ts';
 import { appDocId, versionDocId } from '../apps/app-documents.ts';
 import { appendAudit } from '../audit/audit-entry.ts';
 import { type AppRolesFields, appRolesId } from '../records/app-roles.ts';
+import { AUDIT_MARGIN_MS } from '../records/audit-roll-forward.ts';
 import { computeValues } from '../records/computed-values.ts';
 import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
 import { auditOrder } from '../records/record-service.ts';
+import { recoverRecordAudits } from '../records/recover-record-audits.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import { isoNow } from '../storage/store-context.ts';
 import { isRunning, type Journal, moveJournal, readJournal, whileActive } from './journal.ts';
@@ -132,7 +134,8 @@ export async function startUpgrade(
     });
   }
   const from = journal.fromVersion ?? journal.version;
-  const appVersion = journal.state === 'upgrading' ? journal.appVersion : journal.appVersion + 1;
+  const resuming = journal.state === 'upgrading';
+  const appVersion = resuming ? journal.appVersion : journal.appVersion + 1;
   const started = await moveJournal(context, app.id, {
     state: 'upgrading',
     step: 'publish',
@@ -143,13 +146,20 @@ export async function startUpgrade(
     done: 0,
     total: 0,
     holder: context.instanceId,
-    startedAt: isoNow(context),
+    // a resumed upgrade keeps the start of the first try: what it migrated is looked at again
+    startedAt: resuming ? journal.startedAt : isoNow(context),
     error: undefined,
   });
   const path = migrationPath(pack, from);
 
   const run = async (): Promise<Journal> => {
     const now = isoNow(context);
+    if (resuming) {
+      // A record migrated just before the interruption may lack its audit entry (the record is
+      // written first), and is passed over from now on: its entry is rolled forward (ADR 0018).
+      const since = new Date(Date.parse(started.startedAt) - AUDIT_MARGIN_MS).toISOString();
+      await recoverRecordAudits(context, since, now);
+    }
     try {
       await context.storage.create<AppVersionDocument>({
         _id: versionDocId(app.id, appVersion),
