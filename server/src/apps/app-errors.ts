@@ -21,7 +21,8 @@ export async function asApi<T>(locale: Locale, work: () => Promise<T>): Promise<
             'zh-CN': `应用定义有 ${count} 个问题；第一个：${first.path || '/'}：${first.message['zh-CN']}`,
           }
         : (first?.message ?? { en: error.kind, 'zh-CN': error.kind });
-    throw new ApiError(STATUS[error.kind], CODE[error.kind], detail, first?.path || undefined, {
+    // the first issue's place, '' when it is the whole definition (as the schema check says)
+    throw new ApiError(STATUS[error.kind], CODE[error.kind], detail, first?.path, {
       issues: issueBodies(error.issues, locale),
     });
   }

@@ -29,7 +29,7 @@ export function invalidPack(issues: readonly Issue[]): PackRefusal {
       'zh-CN': `应用包有 ${count} 个问题；第一个：${first.path || '/'}：${first.message['zh-CN']}`,
     },
     issues,
-    first.path || undefined,
+    first.path, // '' when the issue is the whole pack, as the schema check names it
   );
 }
 
