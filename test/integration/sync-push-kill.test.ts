@@ -467,7 +467,20 @@ describe('kill -9 during offline sync pushes, then the same outboxes again', {
       }
     }
     const approved = [...items.values()].filter((item) => item.stage === 'approved').length;
-    const writeBacks = countOf(audit.get(line), 'record.update');
+    // each write-back changes the line's values once; an entry the start-up recovery wrote for
+    // a revision that only held or released a reservation (values as before) is no write-back
+    const entries = [...(audit.get(line) ?? [])].sort((a, b) =>
+      String(a._id).localeCompare(String(b._id)),
+    );
+    const valuesOf = (entry: DumpedDocument) =>
+      JSON.stringify((entry.after as { values?: unknown } | undefined)?.values ?? null);
+    const writeBacks = entries.filter(
+      (entry, index) =>
+        entry.action === 'record.update' &&
+        (entry.recovered !== true ||
+          index === 0 ||
+          valuesOf(entry) !== valuesOf(entries[index - 1]!)),
+    ).length;
     if (writeBacks !== approved) {
       problems.push(`the line has ${writeBacks} record.update entries for ${approved} write-backs`);
     }
