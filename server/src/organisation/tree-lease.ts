@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError } from '@tessera/runtime';
 import { ApiError } from '../http/api-error.ts';
+import { takeLease } from '../jobs/job-lease.ts';
 import type { StoreContext } from '../storage/store-context.ts';
-import { DOCUMENT_VERSION } from '../storage/typed-document.ts';
 
 /**
  * Moves and deletions of departments change the tree's shape, and "not under its own
@@ -27,7 +26,7 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function withTreeLease<T>(context: StoreContext, work: () => Promise<T>): Promise<T> {
   const holder = randomUUID();
   const started = Date.now();
-  while (!(await take(context, holder))) {
+  while (!(await takeLease(context, TREE_LEASE_ID, holder, LEASE_MS))) {
     if (Date.now() - started > WAIT_MS) {
       throw new ApiError(409, 'tree_busy', {
         en: 'another change to the department tree is in progress; try again in a moment',
@@ -42,35 +41,5 @@ export async function withTreeLease<T>(context: StoreContext, work: () => Promis
     await context.storage.mutate<LeaseFields>(TREE_LEASE_ID, (current) =>
       current.holder === holder ? { ...current, holder: null, until: 0 } : undefined,
     );
-  }
-}
-
-async function take(context: StoreContext, holder: string): Promise<boolean> {
-  const until = context.now() + LEASE_MS;
-  try {
-    await context.storage.create<LeaseFields>({
-      _id: TREE_LEASE_ID,
-      type: 'lease',
-      schemaVersion: DOCUMENT_VERSION,
-      holder,
-      until,
-    });
-    return true;
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-  }
-  try {
-    const taken = await context.storage.mutate<LeaseFields>(
-      TREE_LEASE_ID,
-      (current) =>
-        current.holder === null || current.until <= context.now()
-          ? { ...current, holder, until }
-          : undefined,
-      { retries: 0 },
-    );
-    return taken !== undefined;
-  } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
   }
 }
