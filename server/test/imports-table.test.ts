@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { claimId } from '@tessera/runtime';
 import type { Answer } from './accounts-helpers.ts';
 import {
   customers,
@@ -134,6 +135,31 @@ describe('importing rows into a master table', () => {
     const replay = again.json as unknown as Outcome;
     assert.deepEqual(replay.created, [{ row: 2, id: outcome.created[0]!.id, replayed: true }]);
     assert.equal((await customers(world)).length, 1);
+  });
+
+  it('writes a row whose key a killed try claimed without writing its record, and does not call it replayed', async () => {
+    // what a kill between the claim and the record leaves: the claim, pointing at nothing
+    const target = 'record:01KILLEDBEFOREITSRECORD00';
+    const key = `record:${world.seller.user.id}:crm:customer:import-killed#2`;
+    await world.server.storage.create({
+      _id: await claimId(key),
+      type: 'idempotency-key',
+      target,
+      createdAt: '',
+    });
+    const answer = await upload(
+      world,
+      world.seller,
+      { name: 'c.csv', bytes: '客户名称\n半途\n另一家\n' },
+      'dryRun=false',
+      { 'idempotency-key': 'import-killed' },
+    );
+    assert.equal(answer.status, 200, JSON.stringify(answer.json));
+    const outcome = answer.json as unknown as Outcome;
+    assert.deepEqual(outcome.created[0], { row: 2, id: target }, 'written now, under the claim');
+    assert.equal(outcome.created[1]?.replayed, undefined);
+    const stored = await world.server.storage.get<{ values: { name: string } }>(target);
+    assert.equal(stored?.values.name, '半途');
   });
 
   it('imports an .xlsx with English and Chinese headers: numbers, dates, formulas by their result, text that looks like a formula as text', async () => {

@@ -21,7 +21,12 @@
 import { newId } from './new-id.ts';
 import { isPouchDocument, type PouchDatabase } from './pouch-database.ts';
 import { isConflict, isNotFound, toStorageError } from './pouch-errors.ts';
-import { ConflictError, type NewDocument, StorageError, type WriteResult } from './storage-port.ts';
+import {
+  ConflictError,
+  type CreateResult,
+  type NewDocument,
+  StorageError,
+} from './storage-port.ts';
 
 export const claimType = 'idempotency-key';
 const maxRounds = 20;
@@ -45,7 +50,7 @@ export async function createOnce<T>(
   db: PouchDatabase,
   doc: NewDocument<T>,
   key: string,
-): Promise<WriteResult> {
+): Promise<CreateResult> {
   if (typeof key !== 'string' || key === '') {
     throw new StorageError('an idempotency key must be a non-empty string', 400);
   }
@@ -58,11 +63,12 @@ export async function createOnce<T>(
       if (!claim) continue; // another caller claimed the key first: read theirs
       fresh = true;
     }
-    if (claim.rev !== undefined) return { id: claim.target, rev: claim.rev };
-    const rev = await writeTarget(db, claim.target, doc, fresh);
+    if (claim.rev !== undefined) return { id: claim.target, rev: claim.rev, replayed: true };
+    const { rev, earlier } = await writeTarget(db, claim.target, doc, fresh);
     try {
       await db.put({ ...claim, type: claimType, rev });
-      return { id: claim.target, rev };
+      // a claim left by a crash before its target was written is written now: not a replay
+      return earlier ? { id: claim.target, rev, replayed: true } : { id: claim.target, rev };
     } catch (error) {
       if (!isConflict(error)) throw toStorageError(error, 'complete idempotency claim', id);
     }
@@ -101,21 +107,29 @@ async function writeClaim<T>(db: PouchDatabase, id: string, doc: NewDocument<T>)
   }
 }
 
-/** Writes the target unless it was ever written; returns the revision of its first write. */
-async function writeTarget<T>(db: PouchDatabase, id: string, doc: NewDocument<T>, fresh: boolean) {
+/**
+ * Writes the target unless it was ever written; returns the revision of its first write and
+ * whether an earlier call (or a racing one) wrote it.
+ */
+async function writeTarget<T>(
+  db: PouchDatabase,
+  id: string,
+  doc: NewDocument<T>,
+  fresh: boolean,
+): Promise<{ rev: string; earlier: boolean }> {
   if (!fresh) {
     const first = await firstRevision(db, id, true);
-    if (first !== undefined) return first;
+    if (first !== undefined) return { rev: first, earlier: true };
   }
   const { _rev: _ignored, ...body } = doc as NewDocument<T> & { _rev?: string };
   try {
-    return (await db.put({ ...body, _id: id })).rev;
+    return { rev: (await db.put({ ...body, _id: id })).rev, earlier: false };
   } catch (error) {
     if (!isConflict(error)) throw toStorageError(error, 'create', id);
   }
   const first = await firstRevision(db, id, true);
   if (first === undefined) throw new StorageError(`create "${id}" conflicted, yet it is missing`);
-  return first;
+  return { rev: first, earlier: true };
 }
 
 /**

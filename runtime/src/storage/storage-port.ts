@@ -26,6 +26,12 @@ export interface WriteResult {
   readonly rev: string;
 }
 
+/** What a create answers: with an idempotency key, also whether an earlier call wrote it. */
+export interface CreateResult extends WriteResult {
+  /** The document was written by an earlier create with the same key; this call wrote nothing. */
+  readonly replayed?: true;
+}
+
 /** A Mango selector (CouchDB's `_find` language); only fields covered by an index may lead it. */
 export type Selector = Readonly<Record<string, unknown>>;
 
@@ -82,7 +88,7 @@ export interface StoragePort {
   readonly kind: 'embedded' | 'couchdb';
   get<T>(id: string): Promise<Stored<T> | undefined>;
   /** Creates a document; a second create of the same `_id` fails with ConflictError. */
-  create<T>(doc: NewDocument<T>, options?: CreateOptions): Promise<WriteResult>;
+  create<T>(doc: NewDocument<T>, options?: CreateOptions): Promise<CreateResult>;
   /**
    * Creates several new documents in one write (CouchDB `_bulk_docs`): on embedded storage they
    * land in one batch, all or none; on CouchDB each document commits on its own. Each result is

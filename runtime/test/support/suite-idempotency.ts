@@ -29,6 +29,7 @@ export function idempotencyTests({ withStorage }: SuiteContext) {
         [results[0]?.id],
       );
       assert.match(results[0]?.rev ?? '', /^1-/);
+      assert.equal(results.filter((result) => !result.replayed).length, 1, 'one call wrote it');
     }));
 
   it('returns the first result on a retry, even after the document changed or was deleted', () =>
@@ -38,9 +39,11 @@ export function idempotencyTests({ withStorage }: SuiteContext) {
       const current = await storage.get<Order>(first.id);
       assert.ok(current);
       const updated = await storage.update<Order>({ ...current, total: 2 });
-      assert.deepEqual(await storage.create<Order>(doc, { idempotencyKey: 'cmd-2' }), first);
+      const replay = { ...first, replayed: true };
+      assert.equal(first.replayed, undefined);
+      assert.deepEqual(await storage.create<Order>(doc, { idempotencyKey: 'cmd-2' }), replay);
       await storage.remove(first.id, updated.rev);
-      assert.deepEqual(await storage.create<Order>(doc, { idempotencyKey: 'cmd-2' }), first);
+      assert.deepEqual(await storage.create<Order>(doc, { idempotencyKey: 'cmd-2' }), replay);
       assert.equal(await storage.get(first.id), undefined, 'a retry never resurrects');
       const other = await storage.create<Order>(doc, { idempotencyKey: 'cmd-3' });
       assert.notEqual(other.id, first.id);
@@ -58,6 +61,7 @@ export function idempotencyTests({ withStorage }: SuiteContext) {
         { idempotencyKey: 'cmd-4' },
       );
       assert.equal(resumed.id, 'order:01TARGETNEVERWRITTEN0000');
+      assert.equal(resumed.replayed, undefined, 'written by this call, not by the one that died');
       assert.equal((await storage.get<Order>(resumed.id))?.ref, 'C-1');
       // Crash after step 2: the claim and the target exist, the claim was not completed.
       const target = await storage.create<Order>({ type: 'order', ref: 'C-2', total: 4 });
@@ -66,7 +70,7 @@ export function idempotencyTests({ withStorage }: SuiteContext) {
         { type: 'order', ref: 'C-2', total: 4 },
         { idempotencyKey: 'cmd-5' },
       );
-      assert.deepEqual(again, target);
+      assert.deepEqual(again, { ...target, replayed: true });
       assert.equal((await ordersWithRef(storage, 'C-2')).length, 1);
       // Crash after step 2, and the target deleted before the retry: it stays deleted.
       const gone = await storage.create<Order>({ type: 'order', ref: 'C-3', total: 5 });
@@ -76,7 +80,7 @@ export function idempotencyTests({ withStorage }: SuiteContext) {
         { type: 'order', ref: 'C-3', total: 5 },
         { idempotencyKey: 'cmd-8' },
       );
-      assert.deepEqual(late, gone);
+      assert.deepEqual(late, { ...gone, replayed: true });
       assert.equal(await storage.get(gone.id), undefined);
     }));
 
@@ -87,6 +91,9 @@ export function idempotencyTests({ withStorage }: SuiteContext) {
       await assert.rejects(storage.create<Order>(doc, { idempotencyKey: 'cmd-6' }), ConflictError);
       const fresh = { _id: 'order:free', type: 'order', ref: 'D-3', total: 3 };
       const made = await storage.create<Order>(fresh, { idempotencyKey: 'cmd-7' });
-      assert.deepEqual(await storage.create<Order>(fresh, { idempotencyKey: 'cmd-7' }), made);
+      assert.deepEqual(await storage.create<Order>(fresh, { idempotencyKey: 'cmd-7' }), {
+        ...made,
+        replayed: true,
+      });
     }));
 }

@@ -308,6 +308,7 @@ export function createRecordService(context: RecordsContext): RecordService {
         claimKey === undefined ? {} : { idempotencyKey: claimKey },
       );
       // a fresh write is what was sent; a replay answers with what the first request stored
+      // (a key claimed by a try that died before writing its record is written now, fresh)
       const doc: Stored<RecordFields> | undefined =
         written.id === id
           ? { _id: id, _rev: written.rev, ...fields }
@@ -315,14 +316,15 @@ export function createRecordService(context: RecordsContext): RecordService {
       if (!doc) {
         throw recordConflict(written.id); // made with this key, then deleted: the key is spent
       }
+      const replayed = written.replayed === true;
       // a record that lost a file to a racing write is taken back (a replay made none)
       const undoCreate = () => storage.remove(doc._id, doc._rev);
-      await files.attach(resolved.files, doc._id, written.id === id ? undoCreate : undefined);
+      await files.attach(resolved.files, doc._id, replayed ? undefined : undoCreate);
       // keyed by the first write: a retried create (after a crash too) logs it once
       await recorded('record.create', caller, doc, createKeyOf(doc._id), {
         after: recordView(doc),
       });
-      return { record: recordView(doc), replayed: written.id !== id };
+      return { record: recordView(doc), replayed };
     },
 
     async get(appId, tableId, id, caller) {
