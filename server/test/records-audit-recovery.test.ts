@@ -195,6 +195,24 @@ describe('the audit roll-forward after a crash', () => {
     assert.deepEqual(world.server.storage.warnings, [], 'every query used its index');
   });
 
+  it('logs no change for a revision that only held or released a reservation', async () => {
+    const { clock } = world.server;
+    clock.advance(60_000);
+    const since = new Date(clock.now).toISOString();
+    clock.advance(1_000);
+    const made = await createRecord(world, world.admin, contract('held'));
+    const stored = await storage.get<Record<string, unknown>>(made.id);
+    assert.ok(stored);
+    // what a write-back's reservation writes: the record's marks, not its values or updatedAt
+    const held = await storage.update({ ...stored, flowReservations: [{ effect: 'e1' }] });
+    await storage.update({ ...stored, _rev: held.rev, flowReservations: [] });
+    assert.deepEqual(await recoverRecordAudits(context(), since), { checked: 1, recovered: 0 });
+    assert.deepEqual(
+      (await history(made.id)).map((entry) => entry.action),
+      ['record.create'],
+    );
+  });
+
   it('keeps a write in flight from its start until audited, and open when it died', async () => {
     const { clock } = world.server;
     const inFlight = createInFlightWrites(() => clock.now);

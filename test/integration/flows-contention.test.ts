@@ -8,8 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { spendApp } from '../../server/test/spend-app.ts';
-import { type Answer, request, type Session, signIn } from './support/api-client.ts';
+import { request, type Session } from './support/api-client.ts';
 import {
   scratchDir,
   startPouchServer,
@@ -17,8 +16,8 @@ import {
   stopAll,
   type TesseraProcess,
 } from './support/processes.ts';
+import { ok, setUpSpend, signInSpend } from './support/spend-world.ts';
 
-const PASSWORD = 'correct horse battery staple';
 const ITEMS = 20;
 
 interface Item {
@@ -30,10 +29,6 @@ interface Ledger {
   values: { used: string; remaining: string };
 }
 
-const ok = (answer: Answer, status: number, what: string) => {
-  assert.equal(answer.status, status, `${what}: ${JSON.stringify(answer.json)}`);
-  return answer.json;
-};
 const cents = (money: string) => Math.round(Number(money) * 100);
 
 describe('guarded write-backs racing on two servers', { timeout: 600_000 }, () => {
@@ -49,68 +44,8 @@ describe('guarded write-backs racing on two servers', { timeout: 600_000 }, () =
     aDir = await scratchDir('contention-a');
     a = await startTessera(aDir, env);
     b = await startTessera(await scratchDir('contention-b'), env);
-    const admin = await signIn(a.url, 'admin', a.adminPassword!);
-    const department = async (name: string) =>
-      String(
-        ok(
-          await request(a.url, 'POST', '/api/departments', { session: admin, body: { name } }),
-          201,
-          name,
-        ).id,
-      );
-    const sales = await department('华东销售部');
-    const finance = await department('财务部');
-    const ids: Record<string, string> = {};
-    for (const [username, dept] of [
-      ['alice', sales],
-      ['boss', sales],
-      ['fin', finance],
-    ] as const) {
-      const made = ok(
-        await request(a.url, 'POST', '/api/users', {
-          session: admin,
-          body: { username, password: PASSWORD, roles: ['user'], department: dept },
-        }),
-        201,
-        username,
-      );
-      ids[username] = String(made.id);
-    }
-    const dept = ok(
-      await request(a.url, 'GET', `/api/departments/${sales}`, { session: admin }),
-      200,
-      'dept',
-    );
-    ok(
-      await request(a.url, 'PATCH', `/api/departments/${sales}`, {
-        session: admin,
-        body: { _rev: dept._rev, head: ids.boss },
-      }),
-      200,
-      'head',
-    );
-    ok(await request(a.url, 'POST', '/api/apps', { session: admin, body: spendApp() }), 201, 'app');
-    ok(
-      await request(a.url, 'POST', '/api/apps/spend/publish', { session: admin, body: {} }),
-      201,
-      'publish',
-    );
-    ok(
-      await request(a.url, 'PUT', '/api/apps/spend/roles', {
-        session: admin,
-        body: {
-          roles: { staff: { departments: [sales] }, finance: { users: [ids.fin] } },
-          rows: {
-            expense: { staff: 'own', finance: 'all' },
-            budget: { finance: 'all', staff: 'all' },
-          },
-        },
-      }),
-      200,
-      'roles',
-    );
-    for (const username of ['alice', 'boss', 'fin'])
-      people[username] = await signIn(a.url, username, PASSWORD);
+    await setUpSpend(a.url, a.adminPassword!);
+    Object.assign(people, await signInSpend(a.url));
   });
   after(stopAll);
 

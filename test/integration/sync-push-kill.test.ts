@@ -18,8 +18,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import type { DumpedDocument } from '@tessera/runtime';
-import { spendApp } from '../../server/test/spend-app.ts';
-import { type Answer, listAll, request, type Session, signIn } from './support/api-client.ts';
+import { type Answer, listAll, request, type Session } from './support/api-client.ts';
 import {
   scratchDir,
   startPouchServer,
@@ -27,13 +26,19 @@ import {
   stopAll,
   type TesseraProcess,
 } from './support/processes.ts';
+import {
+  ok,
+  SPEND_PEOPLE,
+  type SpendPerson,
+  setUpSpend,
+  signInSpend,
+} from './support/spend-world.ts';
 import { auditBySubject, countOf, noProblems, storedDocuments } from './support/stored.ts';
 
 const ROUNDS = 3;
 const BATCH = 10;
-const PASSWORD = 'correct horse battery staple';
-const PEOPLE = ['alice', 'boss', 'fin'] as const;
-type Person = (typeof PEOPLE)[number];
+const PEOPLE = SPEND_PEOPLE;
+type Person = SpendPerson;
 type Stage = 'head' | 'finance' | 'approved';
 
 type Command = Record<string, unknown> & { id: string; kind: string };
@@ -53,10 +58,6 @@ interface Item {
   stage: Stage;
 }
 
-const ok = (answer: Answer, status: number, what: string) => {
-  assert.equal(answer.status, status, `${what}: ${JSON.stringify(answer.json)}`);
-  return answer.json;
-};
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const money = (cents: number) =>
   `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
@@ -85,56 +86,10 @@ describe('kill -9 during offline sync pushes, then the same outboxes again', {
     const env = { COUCHDB_URL: couch.url, COUCHDB_DATABASE: 'tessera-sync-kill' };
     const dataDir = await scratchDir('sync-kill');
     let server: TesseraProcess = await startTessera(dataDir, env);
-    const admin = await signIn(server.url, 'admin', server.adminPassword!);
-    const post = async (path: string, body: unknown, what: string) =>
-      ok(await request(server.url, 'POST', path, { session: admin, body }), 201, what);
-    const sales = String((await post('/api/departments', { name: '华东销售部' }, 'dept')).id);
-    const finance = String((await post('/api/departments', { name: '财务部' }, 'dept')).id);
-    const ids: Record<string, string> = {};
-    for (const [username, dept] of [
-      ['alice', sales],
-      ['boss', sales],
-      ['fin', finance],
-    ] as const) {
-      const made = await post(
-        '/api/users',
-        { username, password: PASSWORD, roles: ['user'], department: dept },
-        username,
-      );
-      ids[username] = String(made.id);
-    }
-    const dept = ok(
-      await request(server.url, 'GET', `/api/departments/${sales}`, { session: admin }),
-      200,
-      'dept',
-    );
-    ok(
-      await request(server.url, 'PATCH', `/api/departments/${sales}`, {
-        session: admin,
-        body: { _rev: dept._rev, head: ids.boss },
-      }),
-      200,
-      'head',
-    );
-    await post('/api/apps', spendApp(), 'app');
-    await post('/api/apps/spend/publish', {}, 'publish');
-    ok(
-      await request(server.url, 'PUT', '/api/apps/spend/roles', {
-        session: admin,
-        body: {
-          roles: { staff: { departments: [sales] }, finance: { users: [ids.fin] } },
-          rows: {
-            expense: { staff: 'own', finance: 'all' },
-            budget: { finance: 'all', staff: 'all' },
-          },
-        },
-      }),
-      200,
-      'roles',
-    );
+    await setUpSpend(server.url, server.adminPassword!);
     const people = {} as Record<Person, Session>;
     const signInAll = async () => {
-      for (const who of PEOPLE) people[who] = await signIn(server.url, who, PASSWORD);
+      Object.assign(people, await signInSpend(server.url));
     };
     await signInAll();
     const line = String(

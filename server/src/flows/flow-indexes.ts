@@ -1,6 +1,7 @@
 import type { IndexDefinition } from '@tessera/runtime';
 import { INBOX_INDEXES, OWING_INDEXES } from '@tessera/runtime/flow-store';
 import { NOTICE_INDEXES } from './notices.ts';
+import { STARTED_INDEXES } from './unfinished-starts.ts';
 
 /** Instances of one flow (analytics). */
 export const INSTANCES_BY_FLOW = 'flowinstances-by-flow';
@@ -14,4 +15,5 @@ export const FLOW_INDEXES: readonly IndexDefinition[] = [
   ...OWING_INDEXES,
   { name: TIMERS_DUE, fields: ['type', 'at'] },
   ...NOTICE_INDEXES,
+  ...STARTED_INDEXES,
 ];

@@ -6,7 +6,7 @@ import { createFlowStore, type FlowStore } from '@tessera/runtime/flow-store';
 import { ApiError } from '../http/api-error.ts';
 import type { RecordCaller } from '../records/caller.ts';
 import { publishedApps } from '../records/published-apps.ts';
-import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
+import { RECORD_TYPE, type RecordDocument, type RecordFields } from '../records/record-document.ts';
 import { invalidValues } from '../records/record-errors.ts';
 import type { RecordService, RecordsContext } from '../records/record-service.ts';
 import { isoNow } from '../storage/store-context.ts';
@@ -62,6 +62,11 @@ export interface FlowService {
   view(id: string, caller: RecordCaller): Promise<FlowItemView>;
   /** A command of the clock, of a finished sub-flow, or the platform acting for a drafter. */
   system(id: string, command: FlowCommand): Promise<void>;
+  /**
+   * Finishes a start cut off after its record was stored (a kill before the instance): the item
+   * is made as the initiator's draft (待发), to submit or delete. False when nothing was owed.
+   */
+  finishStart(record: RecordDocument): Promise<boolean>;
 }
 
 export interface FlowsContext extends RecordsContext {
@@ -124,6 +129,31 @@ export function createFlowService(context: FlowsContext): FlowService {
       users,
     });
     return { instance, app, flow, record, organisation };
+  };
+
+  /** Stores the instance of a start's record, as a draft; a second try changes nothing. */
+  const createItem = async (
+    flow: ReturnType<typeof preparedFlow>,
+    record: Pick<RecordDocument, '_id' | 'app' | 'appVersion' | 'values'>,
+    initiator: string,
+  ) => {
+    const organisation = await loadOrganisation(context, {
+      app: record.app,
+      flow: flow.flow,
+      initiator,
+      values: record.values,
+    });
+    try {
+      await store.create(
+        flow,
+        { id: itemIdOf(record._id), version: record.appVersion, record: record._id, initiator },
+        { now: isoNow(context), values: record.values, organisation },
+      );
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error; // made by a replayed or racing start
+      return false;
+    }
   };
 
   /** Runs a command on the item as it is now, then announces what happened. */
@@ -250,36 +280,14 @@ export function createFlowService(context: FlowsContext): FlowService {
         locale: options.locale,
         form: startForm,
         ...(options.trusted ? { trusted: true } : {}),
+        startedFlow: flowId,
         // the record service keeps the key under the caller's id: nobody else's start answers
         ...(options.key === undefined
           ? {}
           : { idempotencyKey: `flow-start:${flowId}:${options.key}` }),
       });
       const id = itemIdOf(created.record.id);
-      const organisation = await loadOrganisation(context, {
-        app: appId,
-        flow: flow.flow,
-        initiator: caller.userId,
-        values: created.record.values,
-      });
-      try {
-        await store.create(
-          flow,
-          {
-            id,
-            version: created.record.appVersion,
-            record: created.record.id,
-            initiator: caller.userId,
-          },
-          {
-            now: isoNow(context),
-            values: created.record.values,
-            organisation,
-          },
-        );
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error; // a replayed start made it already
-      }
+      await createItem(flow, { _id: created.record.id, ...created.record }, caller.userId);
       if (input.submit === false) return this.view(id, caller);
       const done = await run(id, submit);
       return flowItemView(done.app, done.flow, done.result.instance, done.record, caller.userId);
@@ -323,6 +331,15 @@ export function createFlowService(context: FlowsContext): FlowService {
 
     async system(id, command) {
       await run(id, command);
+    },
+
+    async finishStart(record) {
+      if (record.startedFlow === undefined) return false;
+      if (await store.get(itemIdOf(record._id))) return false;
+      // the flow as the record's version has it: the start ran against that version
+      const version = await published.version(record.app, record.appVersion);
+      const flow = preparedFlow(platform, version.definition, record.startedFlow);
+      return createItem(flow, record, record.createdBy);
     },
   };
   return service;

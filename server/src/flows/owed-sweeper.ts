@@ -5,6 +5,7 @@ import { repeatingJob } from '../jobs/repeating-job.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { INSTANCES_BY_FLOW } from './flow-indexes.ts';
 import type { FlowService } from './flow-service.ts';
+import { finishUnfinishedStarts, type UnfinishedStartsOptions } from './unfinished-starts.ts';
 
 export const OWED_LEASE_ID = 'lease:owed-effects';
 /** Marks that instances stored before `owes` existed were looked through once. */
@@ -13,7 +14,9 @@ export const OWED_BACKFILL_ID = 'job:owed-backfill';
 export interface OwedSweeperOptions extends StoreContext {
   /** This server: the holder of the sweeper's lease. */
   readonly instanceId: string;
-  readonly flows: Pick<FlowService, 'store'>;
+  readonly flows: Pick<FlowService, 'store' | 'finishStart'>;
+  /** How starts cut off between their record and instance are found (unfinished-starts.ts). */
+  readonly starts?: UnfinishedStartsOptions;
   /** Pause between sweeps (default 30 s); the first runs at start. */
   readonly intervalMs?: number;
   /** How long a sweep may hold the lease before another server may take it (default 120 s). */
@@ -24,7 +27,7 @@ export interface OwedSweeperOptions extends StoreContext {
 }
 
 export interface OwedSweeper {
-  /** One sweep: resolves to how many instances it settled (0 when another server holds it). */
+  /** One sweep: how many instances it settled or made (0 when another server holds it). */
   runOnce(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -34,7 +37,8 @@ export interface OwedSweeper {
  * Rolls forward the effects committed commands still owe (decision 11, ADR 0028): a write-back
  * that lost every race on its target, or a server killed between a commit and its effects.
  * One server at a time sweeps (a lease); each effect is applied idempotently, so a sweep that
- * overlaps a request still settling the same effect changes nothing twice.
+ * overlaps a request still settling the same effect changes nothing twice. The same sweep
+ * finishes flow starts killed between their record and their instance (as drafts).
  */
 export function createOwedSweeper(options: OwedSweeperOptions): OwedSweeper {
   const { storage, flows } = options;
@@ -47,7 +51,10 @@ export function createOwedSweeper(options: OwedSweeperOptions): OwedSweeper {
   const runOnce = async () => {
     if (!(await takeLease(options, OWED_LEASE_ID, options.instanceId, leaseMs))) return 0;
     await backfill(storage);
-    let settled = 0;
+    let settled = await finishUnfinishedStarts(options, flows, {
+      onError,
+      ...options.starts,
+    });
     for (const id of await flows.store.owing(batchSize)) {
       try {
         await flows.store.rollForward(id);

@@ -24,6 +24,11 @@ export interface RecordFields {
   readonly createdByDepartment?: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
+  /**
+   * The flow whose start made it (its item has the record's id): a start cut off between the
+   * record and its instance is finished from this (server/src/flows/unfinished-starts.ts).
+   */
+  readonly startedFlow?: string;
 }
 
 export type RecordDocument = Stored<RecordFields>;

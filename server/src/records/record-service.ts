@@ -84,6 +84,8 @@ export interface RecordService {
       readonly trusted?: boolean;
       /** The form it is made through (a flow's, a public form's); the table's default else. */
       readonly form?: FormUse;
+      /** The flow being started with it (kept on the record: see RecordFields). */
+      readonly startedFlow?: string;
     },
   ): Promise<Created>;
   /**
@@ -296,6 +298,7 @@ export function createRecordService(context: RecordsContext): RecordService {
         ...(caller.department === undefined ? {} : { createdByDepartment: caller.department }),
         updatedAt: now,
         updatedBy: caller.userId,
+        ...(options.startedFlow === undefined ? {} : { startedFlow: options.startedFlow }),
       };
       if (claimKey === undefined && resolved.files.length === 0) {
         return {

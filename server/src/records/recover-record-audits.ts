@@ -1,4 +1,6 @@
-import { appendAudit, auditIdOf } from '../audit/audit-entry.ts';
+import { isDeepStrictEqual } from 'node:util';
+import type { StoragePort, Stored } from '@tessera/runtime';
+import { type AuditEntry, appendAudit, auditIdOf } from '../audit/audit-entry.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import type { EventPublisher } from '../webhooks/event-publisher.ts';
@@ -26,7 +28,9 @@ const PAGE_SIZE = 200;
  * `since` (ISO) has its current revision's entry looked up by its deterministic id; a missing
  * one is written as the change would have been — `record.create` for a first revision, else
  * `record.update` — with the record's own `updatedAt` and `updatedBy`, the stored record as
- * `after`, no `before` (it is gone) and `recovered: true`. Idempotent: a second run, or a
+ * `after`, no `before` (it is gone) and `recovered: true`. A revision holding the values of the
+ * record's newest entry (a flow's reservation held or released) changed nothing and is not
+ * logged. Idempotent: a second run, or a
  * racing write logging the same revision, adds nothing (the entry's and the delivery's ids
  * come from the revision). Only the newest revision of each record can be recovered, and
  * deletions not at all.
@@ -57,6 +61,8 @@ export async function recoverRecordAudits(
       const order = auditOrder(key);
       if ((await storage.get(auditIdOf(key, order))) !== undefined) continue;
       const action = order === 1 ? 'record.create' : 'record.update';
+      // a revision that changed no value (a flow's reservation held or released) is no change
+      if (action === 'record.update' && (await lastLoggedValuesAre(storage, doc))) continue;
       const after = recordView(doc);
       await appendAudit(
         storage,
@@ -90,4 +96,16 @@ export async function recoverRecordAudits(
     cursor = page.next;
   } while (cursor !== undefined);
   return { checked, recovered };
+}
+
+/** Whether the record's newest audit entry already shows the values it holds now. */
+async function lastLoggedValuesAre(storage: StoragePort, doc: Stored<RecordFields>) {
+  const newest = await storage.find<AuditEntry>({
+    index: 'audit-by-subject',
+    selector: { type: 'audit', subject: doc._id },
+    sort: [{ type: 'desc' }, { subject: 'desc' }, { at: 'desc' }],
+    limit: 1,
+  });
+  const after = newest.docs[0]?.after as { values?: unknown } | undefined;
+  return after?.values !== undefined && isDeepStrictEqual(after.values, doc.values);
 }
