@@ -169,6 +169,49 @@ describe('guarded write-backs under contention', () => {
     assert.equal((await world.server.storage.get<Line>(line))!.values.remaining, '0.00');
   });
 
+  it('an effect owed again after its target forgot its id is not applied twice', async () => {
+    const line = await budgetLine(world, '100.00');
+    const [id] = await waitingForFinance(line, 1, '10.00');
+    const approved = await act(world, world.fin1, id!, {
+      type: 'approve',
+      task: await myTask(world, world.fin1, id!),
+    });
+    assert.equal(approved.status, 200, JSON.stringify(approved.json));
+    const applied = (await world.server.storage.get<Line>(line))!;
+    assert.equal(applied.values.used, '10.00');
+    const [effectId] = applied.flowEffects ?? [];
+    assert.ok(effectId);
+    // the target remembers the last 200 effect ids: this one dropped out, and its instance owes
+    // it again (the settle after the apply was lost), so the sweeper rolls it forward once more
+    await world.server.storage.mutate<Record<string, unknown>>(line, (current) => ({
+      ...current,
+      flowEffects: ['someone-else'],
+    }));
+    await world.server.storage.mutate<Record<string, unknown>>(`flowinstance:${id}`, (current) => ({
+      ...current,
+      owes: true,
+      owed: [
+        {
+          id: effectId,
+          type: 'writeBack',
+          node: 'deduct',
+          values: { amount: '10.00', budgetLine: line, title: '出差', secret: 'hush' },
+        },
+      ],
+    }));
+    const sweeper = createOwedSweeper({
+      storage: world.server.storage,
+      now: Date.now,
+      instanceId: 'server-d',
+      flows: world.flows,
+    });
+    const lease = await world.server.storage.get(OWED_LEASE_ID);
+    if (lease) await world.server.storage.remove(lease._id, lease._rev);
+    assert.ok((await sweeper.runOnce()) >= 1);
+    assert.deepEqual((await world.flows.store.get(id!))?.owed, []);
+    assert.equal((await world.server.storage.get<Line>(line))!.values.used, '10.00', 'once');
+  });
+
   it('instances stored before the owing mark are found once and settled', async () => {
     const line = await budgetLine(world, '100.00');
     const [id] = await waitingForFinance(line, 1, '10.00');
@@ -183,10 +226,29 @@ describe('guarded write-backs under contention', () => {
       node: 'deduct',
       values: { amount: '10.00', budgetLine: line, title: 'old', secret: 'hush' },
     };
-    await world.server.storage.mutate<Record<string, unknown>>(`flowinstance:${id}`, (current) => {
-      const { owes: _owes, ...rest } = current;
-      return { ...rest, owed: [effect] } as typeof current;
-    });
+    const stored = await world.server.storage.mutate<Record<string, unknown>>(
+      `flowinstance:${id}`,
+      (current) => {
+        const { owes: _owes, ...rest } = current;
+        return { ...rest, owed: [effect] } as typeof current;
+      },
+    );
+    assert.ok(stored);
+    // and held on its target, as every build reserved a write-back before committing it
+    await world.server.storage.mutate<Record<string, unknown>>(line, (current) => ({
+      ...current,
+      flowReservations: [
+        {
+          effect: effect.id,
+          instance: id,
+          node: effect.node,
+          version: 1,
+          flow: 'expense',
+          values: effect.values,
+          at: new Date().toISOString(),
+        },
+      ],
+    }));
     assert.ok(!(await world.flows.store.owing()).includes(id!));
     const sweeper = createOwedSweeper({
       storage: world.server.storage,

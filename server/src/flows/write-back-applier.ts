@@ -384,6 +384,10 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
       const unguarded = input(owed.values, { ...node.config, guard: undefined }, created);
       const changed = await swap(recordId, async (doc) => {
         if (doc.flowEffects?.includes(owed.id)) return undefined;
+        // every committed change held a reservation on its target first, and applying it takes
+        // the hold away: one no longer held was applied (or struck off) already, even when it has
+        // dropped out of the remembered effect ids
+        if (!doc.flowReservations?.some((one) => one.effect === owed.id)) return undefined;
         const plan = planWriteBack({ ...unguarded, target: current(doc.values) });
         const marks = {
           flowReservations: (doc.flowReservations ?? []).filter((one) => one.effect !== owed.id),
