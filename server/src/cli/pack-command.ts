@@ -86,6 +86,11 @@ export async function packCommand(
         const [target] = positional;
         if (!target) throw new ArgsError('pack upgrade needs a pack name or a PATH');
         const source = await sourceOf(context, packs, target, flags.get('version'), here);
+        if (recovered.resumed.length > 0 && (await installedAs(packs, source.ref))) {
+          // this very upgrade, cut off earlier and finished just now by the recovery above
+          console.log(`Upgraded ${source.ref.name} to ${source.ref.version}`);
+          return 0;
+        }
         const preview = await packs.previewSource(source);
         console.log(`Upgrading ${source.ref.name} ${preview.from} → ${preview.to}:`);
         for (const change of preview.changes)
@@ -251,4 +256,13 @@ async function follow(
   }
   console.error(`tessera: ${journal.error?.message[locale] ?? journal.state}`);
   return 1;
+}
+
+/** Whether the pack stands installed at exactly this version (no operation under way). */
+async function installedAs(
+  packs: ReturnType<typeof packService>,
+  ref: { name: string; version: string },
+) {
+  const listed = (await packs.list()).find((one) => one.name === ref.name);
+  return listed?.installed?.state === 'installed' && listed.installed.version === ref.version;
 }
