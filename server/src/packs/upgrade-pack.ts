@@ -248,57 +248,65 @@ async function migrateRecords(
     const steps = stepsFor(path, table.id);
     const environment = platform.expressions(app, table.id);
     const user = { id: actor, name: actor, department: '', roles: [] as string[] };
-    for (;;) {
-      const page = await storage.find<RecordFields>({
-        index: INDEX.recordsByTable,
-        selector: {
-          type: RECORD_TYPE,
-          app: app.id,
-          table: table.id,
-          appVersion: { $lt: appVersion },
-        },
-        sort: [{ type: 'asc' }, { app: 'asc' }, { table: 'asc' }, { createdAt: 'asc' }],
-        limit: 200,
-      });
-      if (page.docs.length === 0) break;
-      for (const doc of page.docs) {
-        const now = isoNow(context);
-        const moved = migrateValues(doc.values, steps, (expression, field, values) => {
-          const type = table.fields.find((one) => one.id === field);
-          const result = environment
-            .compile(expression)
-            .evaluate({ ...values, now, currentUser: user });
-          const definition = type && platform.fieldTypes.get(type.type);
-          return definition
-            ? definition.fromCel(result, { ...type, config: type.config ?? {} } as never)
-            : celToJson(result);
+    // passes through the table in creation order, each page after the last (not from the start
+    // again: that made an upgrade quadratic); a record changed meanwhile is taken by another pass
+    for (let missed = true; missed; ) {
+      missed = false;
+      let cursor: string | undefined;
+      do {
+        const page = await storage.find<RecordFields>({
+          index: INDEX.recordsByTable,
+          selector: {
+            type: RECORD_TYPE,
+            app: app.id,
+            table: table.id,
+            appVersion: { $lt: appVersion },
+          },
+          sort: [{ type: 'asc' }, { app: 'asc' }, { table: 'asc' }, { createdAt: 'asc' }],
+          limit: 200,
+          ...(cursor === undefined ? {} : { cursor }),
         });
-        const values = computeValues(platform, { app, version: appVersion, table }, moved, {
-          now,
-          user,
-        });
-        const next = { ...doc, values, appVersion, updatedAt: now, updatedBy: actor };
-        let written: { rev: string };
-        try {
-          written = await storage.update<RecordFields>(next);
-        } catch (error) {
-          if (error instanceof ConflictError) continue; // changed meanwhile: the next page has it again
-          throw error;
+        cursor = page.next;
+        for (const doc of page.docs) {
+          const now = isoNow(context);
+          const moved = migrateValues(doc.values, steps, (expression, field, values) => {
+            const type = table.fields.find((one) => one.id === field);
+            const result = environment
+              .compile(expression)
+              .evaluate({ ...values, now, currentUser: user });
+            const definition = type && platform.fieldTypes.get(type.type);
+            return definition
+              ? definition.fromCel(result, { ...type, config: type.config ?? {} } as never)
+              : celToJson(result);
+          });
+          const values = computeValues(platform, { app, version: appVersion, table }, moved, {
+            now,
+            user,
+          });
+          const next = { ...doc, values, appVersion, updatedAt: now, updatedBy: actor };
+          let written: { rev: string };
+          try {
+            written = await storage.update<RecordFields>(next);
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+            missed = true; // changed meanwhile: the next pass has it again
+            continue;
+          }
+          const key = `${doc._id}@${written.rev}`;
+          await appendAudit(storage, {
+            actor,
+            action: 'record.update',
+            subject: { id: doc._id, type: RECORD_TYPE },
+            app: app.id,
+            table: table.id,
+            key,
+            order: auditOrder(key),
+            before: recordView(doc),
+            after: recordView({ ...next, _rev: written.rev }),
+          });
+          changed += 1;
         }
-        const key = `${doc._id}@${written.rev}`;
-        await appendAudit(storage, {
-          actor,
-          action: 'record.update',
-          subject: { id: doc._id, type: RECORD_TYPE },
-          app: app.id,
-          table: table.id,
-          key,
-          order: auditOrder(key),
-          before: recordView(doc),
-          after: recordView({ ...next, _rev: written.rev }),
-        });
-        changed += 1;
-      }
+      } while (cursor !== undefined);
     }
   }
   return changed;
