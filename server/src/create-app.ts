@@ -83,6 +83,10 @@ const API_TAGS = {
   },
   expressions: { en: 'CEL expressions', 'zh-CN': 'CEL 表达式' },
   platform: { en: 'The server and its plugins', 'zh-CN': '服务器与插件' },
+  public: {
+    en: 'Public forms: fill in without an account, follow a receipt',
+    'zh-CN': '外部填报：无需账号填写表单，查看回执',
+  },
   reference: { en: 'This documentation', 'zh-CN': '本文档' },
 } as const;
 
@@ -241,6 +245,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
         'zh-CN': 'Tessera 的 HTTP 接口。错误为 { error: { code, message, field? } }，状态码 4xx。',
       },
       tags: API_TAGS,
+      license: { name: 'MIT', identifier: 'MIT' },
     }),
   );
   app.route('/', webRoutes(options.webRoot ?? WEB_ROOT, options.appRoot ?? APP_ROOT));

@@ -12,6 +12,8 @@ export interface OpenApiInfo {
   readonly description?: Bilingual;
   /** Descriptions of the tags routes use. */
   readonly tags?: Readonly<Record<string, Bilingual>>;
+  /** The licence of the API, by its SPDX identifier (`MIT`). */
+  readonly license?: { readonly name: string; readonly identifier: string };
   /** The language of summaries and descriptions; English by default. */
   readonly locale?: Locale;
 }
@@ -22,12 +24,17 @@ type Json = Record<string, unknown>;
 export interface OpenApiDocument {
   readonly openapi: '3.1.0';
   readonly info: Json;
+  readonly servers: readonly Json[];
   readonly tags: readonly Json[];
   readonly paths: Readonly<Record<string, Readonly<Record<string, Json>>>>;
   readonly components: Json;
 }
 
 const ERROR_REF = { $ref: '#/components/schemas/Error' } as const;
+/** Every operation's catch-all for refusals it does not list: all of them share one shape. */
+const REFUSAL_REF = { $ref: '#/components/responses/Refusal' } as const;
+/** Query parameters every route reads, documented once as components rather than per route. */
+const SHARED_QUERY = new Set(['locale']);
 
 const STATUS_TEXT: Readonly<Record<number, Bilingual>> = {
   200: { en: 'OK', 'zh-CN': '成功' },
@@ -46,6 +53,8 @@ const STATUS_TEXT: Readonly<Record<number, Bilingual>> = {
  * The OpenAPI 3.1 document of declared routes: request and response schemas straight from their
  * TypeBox schemas (which are JSON Schema 2020-12), `security` from the guard — none for public
  * routes, cookie session or bearer token otherwise — and the guard's name as `x-tessera-guard`.
+ * Kept clean under Redocly's recommended rules (test/openapi-lint.test.ts, decision 0032): one
+ * relative server, `locale` only as the shared parameter, a `4XX` catch-all on every operation.
  */
 export function openApiDocument(routes: readonly ApiRoute[], info: OpenApiInfo): OpenApiDocument {
   const locale = info.locale ?? 'en';
@@ -67,7 +76,15 @@ export function openApiDocument(routes: readonly ApiRoute[], info: OpenApiInfo):
       title: info.title,
       version: info.version,
       ...(info.description ? { description: info.description[locale] } : {}),
+      ...(info.license ? { license: { ...info.license } } : {}),
     },
+    // relative: the API is wherever this document was fetched from (paths carry the /api prefix)
+    servers: [
+      {
+        url: '/',
+        description: { en: 'This server', 'zh-CN': '本服务器' }[locale],
+      },
+    ],
     tags: tagNames.map((name) => {
       const description = info.tags?.[name]?.[locale];
       return description ? { name, description } : { name };
@@ -75,6 +92,15 @@ export function openApiDocument(routes: readonly ApiRoute[], info: OpenApiInfo):
     paths,
     components: {
       schemas: { Error: copy(ErrorSchema) },
+      responses: {
+        Refusal: {
+          description: {
+            en: 'Another refusal: every 4xx answer is an error object',
+            'zh-CN': '其他拒绝：所有 4xx 应答均为错误对象',
+          }[locale],
+          content: { 'application/json': { schema: { ...ERROR_REF } } },
+        },
+      },
       securitySchemes: securitySchemes(locale),
       parameters: {
         locale: {
@@ -111,6 +137,7 @@ function operation(route: ApiRoute, locale: Locale): Json {
       responses[status] = response(status, ErrorSchema, locale);
     }
   }
+  responses['4XX'] = { ...REFUSAL_REF };
   return {
     operationId: route.operationId,
     summary: route.summary[locale],
@@ -176,7 +203,8 @@ function queryParameters(schema: TSchema | undefined): Json[] {
     properties?: Record<string, Json>;
     required?: string[];
   };
-  return Object.entries(properties).map(([name, property]) => ({
+  const own = Object.entries(properties).filter(([name]) => !SHARED_QUERY.has(name));
+  return own.map(([name, property]) => ({
     name,
     in: 'query',
     required: required.includes(name),
