@@ -51,7 +51,7 @@ async function readStorage(dataDir: string) {
   }
 }
 
-describe('kill -9 during concurrent creates, then restart', { timeout: 240_000 }, () => {
+describe('kill -9 during concurrent creates, then restart', { timeout: 480_000 }, () => {
   after(stopAll);
 
   it(`keeps every acknowledged create exactly once over ${ROUNDS} rounds`, async (t) => {
