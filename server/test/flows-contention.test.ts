@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { ConflictError, type StoragePort } from '@tessera/runtime';
+import type { MutateChange, MutateOptions, StoragePort } from '@tessera/runtime';
 import { createOwedSweeper, OWED_BACKFILL_ID, OWED_LEASE_ID } from '../src/flows/owed-sweeper.ts';
 import { call } from './accounts-helpers.ts';
 import {
@@ -103,22 +103,30 @@ describe('guarded write-backs under contention', () => {
   it('a write-back that keeps losing its races after the commit: answered 200, left owed, settled by the sweeper', async () => {
     const line = await budgetLine(world, '100.00');
     const [id] = await waitingForFinance(line, 1, '60.00');
-    const storage = world.server.storage as StoragePort & { update: StoragePort['update'] };
-    const update = storage.update.bind(storage);
+    const storage = world.server.storage as StoragePort & { mutate: StoragePort['mutate'] };
+    const mutate = storage.mutate.bind(storage);
     let lost = 0;
     let reserved = false;
     // the reservation gets through; every write of the line after it loses (as if 100 other
-    // servers wrote it first)
-    storage.update = async (doc) => {
-      if (doc._id === line) {
-        if (!reserved) {
-          reserved = true;
-          return update(doc);
-        }
-        lost += 1;
-        throw new ConflictError(line);
+    // servers wrote it first): another write lands between each read and the write
+    storage.mutate = <T>(doc: string, change: MutateChange<T>, options?: MutateOptions) => {
+      if (doc !== line) return mutate<T>(doc, change, options);
+      if (!reserved) {
+        reserved = true;
+        return mutate<T>(doc, change, options);
       }
-      return update(doc);
+      return mutate<T>(
+        doc,
+        async (current) => {
+          const next = await change(current);
+          if (next) {
+            lost += 1;
+            await storage.update<T>(current);
+          }
+          return next;
+        },
+        options,
+      );
     };
     let answer: Awaited<ReturnType<typeof act>>;
     try {
@@ -127,7 +135,7 @@ describe('guarded write-backs under contention', () => {
         task: await myTask(world, world.fin1, id!),
       });
     } finally {
-      storage.update = update;
+      storage.mutate = mutate;
     }
     assert.ok(lost > 1, 'the apply was retried');
     assert.equal(answer.status, 200, JSON.stringify(answer.json));

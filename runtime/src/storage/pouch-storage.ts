@@ -20,6 +20,8 @@ import {
 import { reopeningStorage } from './reopening-storage.ts';
 import {
   ConflictError,
+  type MutateChange,
+  type MutateOptions,
   type NewDocument,
   NotFoundError,
   StorageError,
@@ -96,7 +98,7 @@ async function openPouchStorage(options: PouchStorageOptions): Promise<PouchStor
       }
       return write(db, doc, 'update');
     },
-    mutate: (id, change, mutateOptions) => mutate(db, id, change, mutateOptions?.retries ?? 5),
+    mutate: (id, change, mutateOptions) => mutate(db, id, change, mutateOptions),
     async remove(id, rev) {
       try {
         await db.remove(id, rev);
@@ -165,13 +167,14 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 async function mutate<T>(
   db: PouchDatabase,
   id: string,
-  change: (current: Stored<T>) => Stored<T> | undefined,
-  retries: number,
+  change: MutateChange<T>,
+  options: MutateOptions = {},
 ): Promise<WriteResult | undefined> {
+  const { retries = 5, maxPauseMs = 50 } = options;
   for (let attempt = 0; ; attempt++) {
     const current = await read<T>(db, id);
     if (!current) throw new NotFoundError(id);
-    const next = change(current);
+    const next = await change(current);
     if (next === undefined) return undefined;
     try {
       const { rev } = await db.put({ ...next, _id: id, _rev: current._rev });
@@ -181,7 +184,7 @@ async function mutate<T>(
       if (attempt >= retries) throw new ConflictError(id);
     }
     // Jittered, growing pause so racing writers spread out instead of colliding again.
-    await pause(Math.random() * Math.min(50, 2 ** attempt));
+    if (maxPauseMs > 0) await pause(Math.random() * Math.min(maxPauseMs, 2 ** attempt));
   }
 }
 

@@ -81,7 +81,22 @@ export interface BinaryAttachment {
 export interface MutateOptions {
   /** How often to re-read and re-apply on a revision conflict before reporting it (default 5). */
   readonly retries?: number;
+  /**
+   * The longest pause before a retry, in ms (default 50). Retry `n` waits a random time below
+   * min(maxPauseMs, 2^n) ms, so racing writers spread out instead of colliding again; 0 retries
+   * at once.
+   */
+  readonly maxPauseMs?: number;
 }
+
+/**
+ * What `mutate` applies to the document it read: the next version to write, or undefined to
+ * write nothing. It may be async (read other documents before deciding). It runs once per try:
+ * after a conflict, again with the document as it is then.
+ */
+export type MutateChange<T> = (
+  current: Stored<T>,
+) => Stored<T> | undefined | Promise<Stored<T> | undefined>;
 
 export interface StoragePort {
   /** `embedded` (PouchDB on disk or in memory) or `couchdb`. */
@@ -101,13 +116,15 @@ export interface StoragePort {
   /** Writes a new revision; fails with ConflictError when `_rev` is not the current one. */
   update<T>(doc: Stored<T>): Promise<WriteResult>;
   /**
-   * Compare-and-swap: reads the document, applies `change` and writes it with the revision it
-   * read; on a conflict re-reads and re-applies, up to `retries` times. `change` returning
-   * undefined writes nothing (a guard refused). Never overwrites blindly.
+   * Compare-and-swap: reads the document, applies `change` (sync or async) and writes it with
+   * the revision it read; on a conflict pauses a little, re-reads and re-applies, up to
+   * `retries` times, then fails with ConflictError. A missing document fails with
+   * NotFoundError; `change` returning undefined writes nothing (a guard refused) and answers
+   * undefined; an error `change` throws rejects the call. Never overwrites blindly.
    */
   mutate<T>(
     id: string,
-    change: (current: Stored<T>) => Stored<T> | undefined,
+    change: MutateChange<T>,
     options?: MutateOptions,
   ): Promise<WriteResult | undefined>;
   remove(id: string, rev: string): Promise<void>;

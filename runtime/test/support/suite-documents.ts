@@ -9,6 +9,12 @@ interface Note {
 interface Counter {
   n: number;
 }
+interface Rate {
+  factor: number;
+}
+interface Step {
+  by: number;
+}
 
 export function documentTests({ withStorage }: SuiteContext) {
   it('creates, reads, updates and removes a document', () =>
@@ -117,5 +123,80 @@ export function documentTests({ withStorage }: SuiteContext) {
         if (exhausted) assert.equal((await storage.get<Counter>(made.id))?.n, 305);
       }
       assert.ok(exhausted, 'the retries ran out while the document kept changing');
+    }));
+
+  it('applies an async change that reads another document before deciding', () =>
+    withStorage(async (storage) => {
+      const rate = await storage.create<Rate>({ type: 'rate', factor: 3 });
+      const { id } = await storage.create<Counter>({ type: 'counter', n: 2 });
+      const written = await storage.mutate<Counter>(id, async (counter) => {
+        const found = await storage.get<Rate>(rate.id);
+        return found && { ...counter, n: counter.n * found.factor };
+      });
+      const stored = await storage.get<Counter>(id);
+      assert.equal(stored?.n, 6);
+      assert.deepEqual(written, { id, rev: stored?._rev });
+    }));
+
+  it('lands 10 concurrent async increments of one counter, pausing between tries', () =>
+    withStorage(async (storage) => {
+      const step = await storage.create<Step>({ type: 'step', by: 1 });
+      const { id } = await storage.create<Counter>({ type: 'counter', n: 0 });
+      let calls = 0;
+      const increment = async (counter: Stored<Counter>) => {
+        calls++;
+        const by = (await storage.get<Step>(step.id))?.by ?? 0;
+        return { ...counter, n: counter.n + by };
+      };
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          storage.mutate<Counter>(id, increment, { retries: 60, maxPauseMs: 50 }),
+        ),
+      );
+      const revs = new Set(results.map((result) => result?.rev));
+      assert.equal(revs.size, 10, 'each increment wrote its own revision');
+      assert.ok(calls >= 10);
+      assert.equal((await storage.get<Counter>(id))?.n, 10);
+    }));
+
+  it('writes nothing when an async change answers undefined or throws', () =>
+    withStorage(async (storage) => {
+      const { id, rev } = await storage.create<Counter>({ type: 'counter', n: 5 });
+      assert.equal(await storage.mutate<Counter>(id, async () => undefined), undefined);
+      const refused = new Error('refused');
+      await assert.rejects(
+        storage.mutate<Counter>(id, async () => {
+          throw refused;
+        }),
+        (error) => error === refused,
+      );
+      assert.equal((await storage.get<Counter>(id))?._rev, rev);
+      let called = false;
+      await assert.rejects(
+        storage.mutate<Counter>('counter:none', async (counter) => {
+          called = true;
+          return counter;
+        }),
+        NotFoundError,
+      );
+      assert.equal(called, false, 'no document, no change');
+    }));
+
+  it('fails with ConflictError once an async change lost the race more than `retries` times', () =>
+    withStorage(async (storage) => {
+      const { id } = await storage.create<Counter>({ type: 'counter', n: 5 });
+      let calls = 0;
+      // someone else's write lands between each read and our write (awaited, so in order)
+      const interfering = async (counter: Stored<Counter>) => {
+        calls++;
+        await storage.update<Counter>({ ...counter, n: counter.n + 100 });
+        return { ...counter, n: counter.n + 1 };
+      };
+      await assert.rejects(
+        storage.mutate<Counter>(id, interfering, { retries: 2, maxPauseMs: 0 }),
+        (error) => error instanceof ConflictError && error.id === id,
+      );
+      assert.equal(calls, 3, 'read and applied once, then retried twice');
+      assert.equal((await storage.get<Counter>(id))?.n, 305);
     }));
 }

@@ -68,11 +68,11 @@ const namesCreated = (config: WriteBackConfigValue) =>
 /** How long a reservation may wait for its instance's commit before it is checked for a crash. */
 const STALE_MS = 60_000;
 const REMEMBERED_EFFECTS = 200;
-/** Compare-and-swap tries on one target before a reservation answers 409 (an apply stays owed). */
-const SWAP_ATTEMPTS = 60;
-/** A random pause of up to 2^attempt ms, at most 50 ms, so racing writers spread out. */
-const backOff = (attempt: number) =>
-  new Promise((done) => setTimeout(done, Math.random() * Math.min(50, 2 ** attempt)));
+/**
+ * Compare-and-swap retries on one target before a reservation answers 409 (an apply stays
+ * owed), each after a random pause of up to min(50, 2^retry) ms so racing writers spread out.
+ */
+const SWAP = { retries: 60, maxPauseMs: 50 } as const;
 
 export interface WriteBackContext extends StoreContext {
   readonly platform: Platform;
@@ -299,27 +299,26 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
   };
 
   /**
-   * Compare-and-swap with async work in between: read, decide (which may read other
-   * documents), write with the revision read; on a conflict, wait a little (randomised, growing)
-   * and read again. Many approvals against one ledger line all get through this way.
+   * Compare-and-swap with async work in between: the storage's `mutate` reads, lets `decide`
+   * (which may read other documents) choose, and writes with the revision read, trying again
+   * after a conflict. Many approvals against one ledger line all get through this way. Answers
+   * the document before and after the write that landed; undefined when `decide` wrote nothing.
    */
   const swap = async (
     id: string,
     decide: (doc: Target) => Promise<Target | undefined>,
   ): Promise<{ before: Target; after: Target } | undefined> => {
-    for (let attempt = 0; ; attempt += 1) {
-      const doc = (await storage.get<RecordFields & WriteBackMarks>(id)) as Target | undefined;
-      if (!doc) throw new NotFoundError(id);
-      const next = await decide(doc);
-      if (!next) return undefined;
-      try {
-        const written = await storage.update<RecordFields & WriteBackMarks>(next);
-        return { before: doc, after: { ...next, _rev: written.rev } };
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= SWAP_ATTEMPTS) throw error;
-        await backOff(attempt);
-      }
-    }
+    let last: { before: Target; after: Target } | undefined;
+    const written = await storage.mutate<RecordFields & WriteBackMarks>(
+      id,
+      async (doc) => {
+        const next = await decide(doc);
+        last = next && { before: doc, after: next };
+        return next;
+      },
+      SWAP,
+    );
+    return written && last && { before: last.before, after: { ...last.after, _rev: written.rev } };
   };
 
   return {
