@@ -1,22 +1,23 @@
 import type { Bilingual, Static, TSchema } from '@tessera/core';
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+  operationIdOf,
+  type ResponseContent,
+  type ResponseSpec,
+  type RouteContract,
+} from '@tessera/core/api';
 import type { Context } from 'hono';
 import type { ApiEnv } from './api-env.ts';
 import { type Guard, isGuard } from './guards.ts';
 
-export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
-
-/** A response that is not JSON, or needs its own description: `{ content: { 'text/plain': schema } }`. */
-export interface ResponseContent {
-  readonly description?: Bilingual;
-  readonly content: Readonly<Record<string, TSchema>>;
-}
-
-/** A JSON response's schema, or a `ResponseContent`. */
-export type ResponseSpec = TSchema | ResponseContent;
-
-export const isResponseContent = (spec: ResponseSpec): spec is ResponseContent =>
-  'content' in spec && typeof spec.content === 'object' && spec.content !== null;
+export {
+  HTTP_METHODS,
+  type HttpMethod,
+  isResponseContent,
+  type ResponseContent,
+  type ResponseSpec,
+} from '@tessera/core/api';
 
 /** What a handler receives once the guard passed and the input matched its schemas. */
 export interface RouteInput<Body, Query> {
@@ -27,32 +28,38 @@ export interface RouteInput<Body, Query> {
 type StaticOf<S> = S extends TSchema ? Static<S> : undefined;
 
 /** One API route, declared once: the registry mounts, guards and validates it and documents it. */
-export interface RouteDeclaration<B extends TSchema | undefined, Q extends TSchema | undefined> {
-  readonly method: HttpMethod;
-  /** Below `/api`, in Hono's syntax: `/packs/validate`, `/records/:id`. */
-  readonly path: string;
-  /** Unique across the API; derived from method and path when left out (`postPacksValidate`). */
-  readonly operationId?: string;
-  readonly summary: Bilingual;
-  readonly description?: Bilingual;
-  readonly tags: readonly string[];
+export interface RouteDeclaration<B extends TSchema | undefined, Q extends TSchema | undefined>
+  extends Omit<RouteContract, 'body' | 'query'> {
   /** Required: `guards.public()`, `guards.signedIn()` or `guards.role(…)`. */
   readonly guard: Guard;
   /** The JSON body, checked before the handler runs (400 `invalid_body`). */
   readonly body?: B;
   /** The query string as an object of strings, checked before the handler runs (400 `invalid_query`). */
   readonly query?: Q;
-  /**
-   * A body that is not JSON (`{ content: { 'text/csv': Type.String() } }`): documented only;
-   * the handler reads and checks it. Not together with `body`.
-   */
-  readonly rawBody?: ResponseContent;
-  /** By status. 400/413 (when there is input) and 401/403 (when guarded) are added if left out. */
-  readonly responses: Readonly<Record<number, ResponseSpec>>;
   readonly handler: (
     c: Context<ApiEnv>,
     input: RouteInput<StaticOf<B>, StaticOf<Q>>,
   ) => Response | Promise<Response>;
+}
+
+/** How the server answers one contract of `@tessera/core/api`: who may call it, and the handler. */
+export interface Implementation<C extends RouteContract> {
+  readonly guard: Guard;
+  readonly handler: (
+    c: Context<ApiEnv>,
+    input: RouteInput<StaticOf<C['body']>, StaticOf<C['query']>>,
+  ) => Response | Promise<Response>;
+}
+
+/** Implements a contract of the API (`implement(api.records.create, { guard, handler })`). */
+export function implement<C extends RouteContract>(
+  contract: C,
+  implementation: Implementation<C>,
+): ApiRoute {
+  return defineRoute({
+    ...contract,
+    ...implementation,
+  } as RouteDeclaration<TSchema | undefined, TSchema | undefined>);
 }
 
 /** A declared route with its types erased, as the registry and the document builder see it. */
@@ -113,18 +120,4 @@ export function defineRoute<
     // the registry calls this only after the input matched the schemas B and Q
     handle: (c, input) => route.handler(c, input as RouteInput<StaticOf<B>, StaticOf<Q>>),
   };
-}
-
-/** `post /packs/validate` → `postPacksValidate`; `get /records/:id` → `getRecordsById`. */
-function operationIdOf(method: HttpMethod, path: string): string {
-  const words = path
-    .split('/')
-    .filter(Boolean)
-    .flatMap((segment) =>
-      segment.startsWith(':')
-        ? ['by', segment.slice(1).replace(/\{.*$/, '')]
-        : segment.split(/[^A-Za-z0-9]+/),
-    )
-    .filter(Boolean);
-  return method + words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
 }

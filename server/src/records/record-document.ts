@@ -1,4 +1,3 @@
-import { Type } from '@tessera/core';
 import type { Stored } from '@tessera/runtime';
 
 export const RECORD_TYPE = 'record';
@@ -66,19 +65,5 @@ export function recordView(doc: RecordDocument): RecordView {
   };
 }
 
-export const RecordViewSchema = Type.Object(
-  {
-    id: Type.String({ description: 'record:<ulid>' }),
-    _rev: Type.String({ description: 'the revision read: send it back to change or delete' }),
-    app: Type.String(),
-    table: Type.String(),
-    appVersion: Type.Integer({ description: 'the published version it was made with' }),
-    values: Type.Object({}, { description: 'field values by field id' }),
-    createdAt: Type.String({ format: 'date-time' }),
-    createdBy: Type.String(),
-    createdByDepartment: Type.Optional(Type.String()),
-    updatedAt: Type.String({ format: 'date-time' }),
-    updatedBy: Type.String(),
-  },
-  { title: 'Record' },
-);
+/** The record's schema in the API contract. */
+export { RecordViewSchema } from '@tessera/core/api';

@@ -1,4 +1,5 @@
 import type { LocalizedText, TableDefinition } from '@tessera/core';
+import { RELATED_COUNTED, RELATED_SHOWN } from '@tessera/core/api';
 import { maxPageSize, type Selector } from '@tessera/runtime';
 import { readPage } from '../storage/read-page.ts';
 import { readTyped } from '../storage/typed-document.ts';
@@ -9,10 +10,8 @@ import { checkRecordScope } from './record-scope.ts';
 import type { RecordsContext } from './record-service.ts';
 import { type Caller, scopedQuery, tableAccess } from './row-scope.ts';
 
-/** Records shown per group, newest first. */
-export const RELATED_SHOWN = 20;
-/** Records of a group counted at most; past it `total` is a lower bound and `partial` is set. */
-export const RELATED_COUNTED = 5000;
+// RELATED_SHOWN records per group, newest first; RELATED_COUNTED at most counted, past it `total`
+// is a lower bound and `partial` is set (both in the contract, @tessera/core/api)
 /** Fields shown per record: the table's first fields that are not sub-tables. */
 export const RELATED_COLUMNS = 6;
 

@@ -1,31 +1,12 @@
-import { type Static, type TSchema, Type } from '@tessera/core';
+import { type Static, Type } from '@tessera/core';
+import { pageQueryFields } from '@tessera/core/api';
 import { type FindQuery, maxPageSize, type Page, StorageError } from '@tessera/runtime';
 import { ApiError } from '../http/api-error.ts';
 
-/** The query parameters of every list route: `?cursor=…&limit=…`. */
-export const pageQueryFields = {
-  cursor: Type.Optional(
-    Type.String({ maxLength: 4000, description: 'the `next` of the previous page' }),
-  ),
-  limit: Type.Optional(
-    Type.String({ pattern: '^[1-9][0-9]{0,3}$', description: `rows per page, 1–${maxPageSize}` }),
-  ),
-};
+export { pageQueryFields, pageSchema } from '@tessera/core/api';
 
 const PageQuery = Type.Object(pageQueryFields);
 export type PageQuery = Static<typeof PageQuery>;
-
-/** A page of a list: `{ items, next? }`; pass `next` back as `?cursor=` for the next page. */
-export const pageSchema = <T extends TSchema>(item: T, title: string) =>
-  Type.Object(
-    {
-      items: Type.Array(item),
-      next: Type.Optional(
-        Type.String({ description: 'cursor of the next page; absent at the end' }),
-      ),
-    },
-    { title },
-  );
 
 /** Page size and cursor from a list route's query (400 naming `?limit` when too large). */
 export function pageOf(query: PageQuery): { limit: number; cursor?: string } {
