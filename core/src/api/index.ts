@@ -11,6 +11,9 @@ export * from './route-contract.ts';
 
 export const api = {
   records: recordsApi,
+  // groups of flows, notices, sync, views and the workspace
+  // groups of accounts, organisation, files, imports, public forms, app roles and the audit log
+  // groups of apps, packs, the platform (info, types, expressions, validation) and webhooks
 };
 
 export type TesseraApi = typeof api;

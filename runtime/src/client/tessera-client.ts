@@ -25,6 +25,11 @@ export class TesseraApiError extends Error {
   ) {
     super(message);
   }
+
+  /** No answer at all: offline, or the server is down. */
+  get offline(): boolean {
+    return this.status === 0;
+  }
 }
 
 /** A body that is not JSON (a file, a CSV text, a FormData), for routes that take one. */

@@ -1,4 +1,6 @@
 import type { Locale } from '@tessera/core';
+import { api, type TesseraApi } from '@tessera/core/api';
+import { type Client, createClient } from '@tessera/runtime/client';
 import { ApiProblem } from './api-error.ts';
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -17,11 +19,24 @@ export interface RequestOptions {
  */
 export class ApiClient {
   csrfToken: string | undefined;
+  /**
+   * The typed client of the API contract (`this.call.records.create({ params, body })`): paths,
+   * bodies and answers checked by the compiler. Same session, language and errors as below.
+   */
+  readonly call: Client<TesseraApi>;
 
   constructor(
     private readonly locale: () => Locale,
     private readonly fetcher: typeof fetch = (...args) => fetch(...args),
-  ) {}
+  ) {
+    this.call = createClient(api, {
+      headers: () => ({
+        'accept-language': this.locale(),
+        ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
+      }),
+      fetch: (...args) => this.fetcher(...args),
+    });
+  }
 
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {
     return this.send<T>('GET', path, options);
