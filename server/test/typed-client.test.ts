@@ -80,6 +80,16 @@ describe('the typed client', () => {
     assert.equal(refused.code, 'invalid_record');
     assert.ok(refused.field?.startsWith('/values/'), refused.field);
 
+    // a key is a header: refused before sending, not reported as a lost connection
+    await assert.rejects(
+      client.records.create({
+        params: where,
+        body: { values: { title: '键' } },
+        idempotencyKey: '合同-1',
+      }),
+      (error: unknown) => error instanceof TypeError && /合同-1.*ASCII/.test(error.message),
+    );
+
     const missing = await client.records
       .get({ params: { ...where, id: 'record:nothing' } })
       .catch((error: unknown) => error);

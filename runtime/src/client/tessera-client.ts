@@ -122,7 +122,15 @@ function sender(options: ClientOptions) {
     const method = contract.method.toUpperCase();
     const headers: Record<string, string> = { ...options.headers?.(), ...call.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;
+    if (call.idempotencyKey) {
+      // a header: a key with other characters would fail inside fetch, looking like a lost link
+      if (!/^[\x21-\x7e]+$/.test(call.idempotencyKey)) {
+        throw new TypeError(
+          `the idempotency key "${call.idempotencyKey}" is sent as a header: use printable ASCII (encodeURIComponent what is not)`,
+        );
+      }
+      headers['idempotency-key'] = call.idempotencyKey;
+    }
     let body: RawBody | undefined;
     if (contract.rawBody !== undefined && call.body !== undefined) body = call.body as RawBody;
     else if (call.body !== undefined) {
