@@ -271,6 +271,11 @@ describe('flow items over the API', () => {
     const item = itemOf(await startExpense(world, {}));
     const noTask = await act(world, world.boss, item.id, { type: 'approve' });
     assert.deepEqual([noTask.status, noTask.json.error?.field], [400, '/task']);
+    assert.match(noTask.json.error?.message ?? '', /task/);
+    const noTo = await act(world, world.boss, item.id, { type: 'transfer', task: 'x' });
+    assert.deepEqual([noTo.status, noTo.json.error?.field], [400, '/to']);
+    const unknownType = await act(world, world.boss, item.id, { type: 'approveAll' });
+    assert.deepEqual([unknownType.status, unknownType.json.error?.field], [400, '/type']);
     const notYours = await act(world, world.fin1, item.id, {
       type: 'approve',
       task: await myTask(world, world.boss, item.id),

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { validateSchema } from '@tessera/core';
+import { FlowCommandSchema } from '@tessera/core/api';
 import type { FlowItem, ItemTask } from '../src/pages/item/flow-item.ts';
-import { editableValues, itemActions } from '../src/pages/item/item-actions.ts';
+import { commandOf, editableValues, itemActions } from '../src/pages/item/item-actions.ts';
 import { matchRoute } from '../src/shell/routes.ts';
 
 const task = (kind: ItemTask['kind'], status: string, assignee = 'user:me'): ItemTask => ({
@@ -68,6 +70,29 @@ describe('what a person may do with an item', () => {
       { a: 1, b: 2, c: 3 },
     );
     assert.deepEqual(found, { a: 1 });
+  });
+});
+
+describe('the command an action sends', () => {
+  it('is one the API takes: the task, the choice, and edits with the revision read', () => {
+    const approval = task('approve', 'open');
+    const mine = item({ mine: [approval], rights: { fields: { amount: 'edit' } } });
+    const [approve] = itemActions(mine, 'user:me');
+    const command = commandOf(mine, approve!, { opinion: 'ok' }, { amount: '5.00' });
+    assert.deepEqual(command, {
+      type: 'approve',
+      task: approval.id,
+      opinion: 'ok',
+      values: { amount: '5.00' },
+      rev: '1-a',
+    });
+    assert.deepEqual(validateSchema(FlowCommandSchema, command), []);
+    const urge = itemActions(item({ initiator: 'user:me' }), 'user:me').find(
+      (one) => one.name === 'urge',
+    );
+    const plain = commandOf(mine, urge!, {}, {});
+    assert.deepEqual(plain, { type: 'urge' }, 'no task, no values: nothing else goes');
+    assert.deepEqual(validateSchema(FlowCommandSchema, plain), []);
   });
 });
 

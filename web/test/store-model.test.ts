@@ -30,12 +30,15 @@ const state = (change: Partial<InstallState> = {}): InstallState => ({
 const listing = (change: Partial<PackListing> = {}): PackListing => ({
   name: 'contract',
   version: '1.0.0',
+  app: 'contract',
   label: { 'zh-CN': '合同', en: 'Contracts' },
   requires: {},
   plugins: [],
   roles: [],
   counts: { tables: 1, forms: 1, flows: 1, views: 1, demo: 1 },
   source: 'bundled',
+  valid: true,
+  issues: [],
   ...change,
 });
 
@@ -68,20 +71,23 @@ describe('the store model', () => {
     assert.equal(installable(listing({ valid: false })), false);
   });
 
-  it('reads migrations grouped by version step, or as plain steps', () => {
+  it('reads the migrations of every version step, in order', () => {
     const step = { op: 'removeField', table: 't', field: 'f', records: 4 };
+    const other = { op: 'renameField', table: 't', from: 'a', to: 'b', records: 4 };
     const grouped = {
       from: '1.0.0',
-      to: '1.1.0',
+      to: '1.2.0',
       changes: [],
-      migrations: [{ from: '^1.0.0', to: '1.1.0', steps: [step, step] }],
+      migrations: [
+        { from: '^1.0.0', to: '1.1.0', steps: [step, step] },
+        { from: '1.1.0', to: '1.2.0', steps: [other] },
+      ],
     };
-    assert.equal(migrationSteps(grouped).length, 2);
-    assert.deepEqual(migrationSteps({ ...grouped, migrations: [step] }), [step]);
+    assert.deepEqual(migrationSteps(grouped), [step, step, other]);
   });
 
-  it("names the installed app by the pack's name with - as _", () => {
-    assert.equal(appIdOf(listing({ name: 'service-contract' })), 'service_contract');
+  it("names the app as the server does, the installed one's first", () => {
+    assert.equal(appIdOf(listing({ app: 'service_contract' })), 'service_contract');
     assert.equal(appIdOf(listing({ installed: state({ app: 'other' }) })), 'other');
   });
 

@@ -79,6 +79,7 @@ const installed = (version: string) => ({
 const contract: PackListing = {
   name: 'contract',
   version: '1.1.0',
+  app: 'contract',
   label: { 'zh-CN': '服务合同管理', en: 'Service contracts' },
   description: { 'zh-CN': '合同台账', en: 'Contracts, payments and renewals' },
   requires: { '@tessera/plugin-field-basic': '^1.0.0' },
@@ -94,6 +95,8 @@ const contract: PackListing = {
   counts: { tables: 4, forms: 3, flows: 2, views: 5, demo: 12 },
   screenshot: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E",
   source: 'bundled',
+  valid: true,
+  issues: [],
 };
 
 const leave: PackListing = {

@@ -1,3 +1,4 @@
+import type { FlowCommandBody } from '@tessera/core/api';
 import type { FlowOutcome } from './instance.ts';
 
 interface Base {
@@ -12,31 +13,22 @@ interface Base {
 /** For each next node in `single` mode (选人), the person the actor picked. */
 export type Choices = Readonly<Record<string, readonly string[]>>;
 
-/** What people do to an instance. The server authorises; the engine checks flow rules. */
-export type PersonCommand =
-  | (Base & { readonly type: 'submit'; readonly choose?: Choices })
-  | (Base & { readonly type: 'saveDraft' })
-  | (Base & { readonly type: 'approve'; readonly task: string; readonly choose?: Choices })
-  | (Base & { readonly type: 'reject'; readonly task: string })
-  | (Base & {
-      readonly type: 'return';
-      readonly task: string;
-      /** `previous`, `drafter`, or the id of a node already passed. */
-      readonly to: string;
-      /** Whether the resubmission comes straight back to this node (`straight`) or walks the flow. */
-      readonly resubmit?: 'flow' | 'straight';
-    })
-  | (Base & { readonly type: 'withdraw' })
-  | (Base & { readonly type: 'transfer'; readonly task: string; readonly to: string })
-  | (Base & {
-      readonly type: 'addSigner';
-      readonly task: string;
-      readonly users: readonly string[];
-      readonly placement: 'before' | 'after';
-    })
-  | (Base & { readonly type: 'urge' })
-  | (Base & { readonly type: 'comment'; readonly opinion: string })
-  | (Base & { readonly type: 'read'; readonly task: string });
+type Frozen<T> = T extends readonly (infer E)[]
+  ? readonly Frozen<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: Frozen<T[K]> }
+    : T;
+
+/**
+ * What people do to an instance: the API's command body (`FlowCommandSchema`, the one
+ * vocabulary, told apart by `type`) less the record edit it may carry (`values`, `rev`), with
+ * who acts. The server authorises; the engine checks flow rules.
+ */
+export type PersonCommand = FlowCommandBody extends infer C
+  ? C extends FlowCommandBody
+    ? Frozen<Omit<C, 'values' | 'rev'>> & Base
+    : never
+  : never;
 
 /** What the clock and other instances do to an instance. */
 export type SystemCommand =

@@ -1,4 +1,3 @@
-import { Type } from '@tessera/core';
 import { ConflictError, NotFoundError, type Stored } from '@tessera/runtime';
 import { newSecretToken, tokenDigest } from '../auth/secret-token.ts';
 import { ApiError } from '../http/api-error.ts';
@@ -24,22 +23,6 @@ export interface ApiTokenFields {
 }
 
 export type ApiTokenDocument = Stored<ApiTokenFields>;
-
-const apiTokenViewFields = {
-  id: Type.String({ description: 'apitoken:<digest>: names the token, is not the token' }),
-  name: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastUsedAt: Type.Optional(Type.String({ format: 'date-time' })),
-  expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
-};
-
-export const ApiTokenViewSchema = Type.Object(apiTokenViewFields, { title: 'ApiToken' });
-
-/** The answer to making a token: the only time `token` is shown. */
-export const NewApiTokenSchema = Type.Object(
-  { ...apiTokenViewFields, token: Type.String({ description: 'shown once; keep it secret' }) },
-  { title: 'NewApiToken' },
-);
 
 export const apiTokenView = (doc: ApiTokenDocument) => ({
   id: doc._id,

@@ -1,4 +1,3 @@
-import { Type } from '@tessera/core';
 import type { PlatformRole } from '../http/api-env.ts';
 import { type UserDocument, type UserView, userView } from './user-document.ts';
 
@@ -6,17 +5,6 @@ import { type UserDocument, type UserView, userView } from './user-document.ts';
  * What any signed-in person may know of a colleague: enough to pick and to name them. Email,
  * platform roles, status and the rest of the account are for admins ({@link userView}).
  */
-export const ColleagueViewSchema = Type.Object(
-  {
-    id: Type.String({ description: 'user:<ulid>' }),
-    username: Type.String(),
-    displayName: Type.String(),
-    department: Type.Optional(Type.String({ description: 'a department id' })),
-    position: Type.Optional(Type.String({ description: 'a position id' })),
-  },
-  { additionalProperties: false, title: 'Colleague' },
-);
-
 export interface ColleagueView {
   readonly id: string;
   readonly username: string;

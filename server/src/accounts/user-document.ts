@@ -1,6 +1,5 @@
-import { Type } from '@tessera/core';
 import type { StoragePort, Stored } from '@tessera/runtime';
-import { PLATFORM_ROLES, type PlatformRole } from '../http/api-env.ts';
+import type { PlatformRole } from '../http/api-env.ts';
 import { readTyped } from '../storage/typed-document.ts';
 
 export const USER_TYPE = 'user';
@@ -35,32 +34,6 @@ export type UserDocument = Stored<UserFields>;
 
 export const readUser = (storage: StoragePort, id: string) =>
   readTyped<UserFields>(storage, id, USER_TYPE);
-
-export const RoleSchema = Type.Union(
-  PLATFORM_ROLES.map((role) => Type.Literal(role)),
-  { description: 'admin, designer, implementer or user' },
-);
-
-export const RolesSchema = Type.Array(RoleSchema, { minItems: 1, maxItems: 4, uniqueItems: true });
-
-/** What the API shows of a user. */
-export const UserViewSchema = Type.Object(
-  {
-    id: Type.String({ description: 'user:<ulid>' }),
-    _rev: Type.String({ description: 'the revision read: send it back to change it' }),
-    username: Type.String(),
-    displayName: Type.String(),
-    email: Type.Optional(Type.String()),
-    roles: RolesSchema,
-    active: Type.Boolean(),
-    department: Type.Optional(Type.String()),
-    position: Type.Optional(Type.String()),
-    manager: Type.Optional(Type.String()),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { title: 'User' },
-);
 
 export interface UserView {
   readonly id: string;

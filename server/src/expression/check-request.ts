@@ -1,9 +1,10 @@
 import type { VariableDeclaration } from '@tessera/core';
+import { MAX_EXPRESSION_VARIABLES } from '@tessera/core/api';
 import { ApiError } from '../http/api-error.ts';
 import { isCelTypeName } from './cel-type-name.ts';
 
 /** At most this many variables per check request. */
-export const MAX_VARIABLES = 200;
+export const MAX_VARIABLES = MAX_EXPRESSION_VARIABLES;
 
 /** CEL's reserved words and type names: not usable as variable names. */
 const RESERVED = new Set([

@@ -1,4 +1,3 @@
-import { Type } from '@tessera/core';
 import type { StoragePort, Stored } from '@tessera/runtime';
 import { readTyped } from '../storage/typed-document.ts';
 
@@ -49,27 +48,3 @@ export const fileEntry = (doc: FileDocument): FileEntry => ({
 
 export const readFile = (storage: StoragePort, id: string) =>
   readTyped<FileFields>(storage, id, FILE_TYPE);
-
-export const FileEntrySchema = Type.Object(
-  {
-    id: Type.String({ description: 'file:<ulid>' }),
-    name: Type.String({ description: 'the file name as uploaded' }),
-    size: Type.Integer({ description: 'bytes, as measured by the server' }),
-    type: Type.String({ description: 'MIME type' }),
-  },
-  { title: 'FileEntry', description: 'put this entry into the attachment field of a record' },
-);
-
-export const FileMetaSchema = Type.Object(
-  {
-    ...FileEntrySchema.properties,
-    app: Type.String(),
-    table: Type.String(),
-    field: Type.String(),
-    sha256: Type.String({ description: 'hex SHA-256 of the bytes' }),
-    uploadedBy: Type.String(),
-    uploadedAt: Type.String({ format: 'date-time' }),
-    record: Type.Optional(Type.String({ description: 'the record it is attached to' })),
-  },
-  { title: 'FileMeta' },
-);

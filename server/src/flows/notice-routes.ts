@@ -1,49 +1,15 @@
-import { Type } from '@tessera/core';
+import { api } from '@tessera/core/api';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../http/api-env.ts';
 import { ApiError } from '../http/api-error.ts';
-import { type ApiRoute, defineRoute } from '../http/define-route.ts';
-import { ErrorSchema } from '../http/error-schema.ts';
+import { type ApiRoute, implement } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
 import { publishedApps } from '../records/published-apps.ts';
-import { pageOf, pageQueryFields, readPage } from '../storage/read-page.ts';
+import { pageOf, readPage } from '../storage/read-page.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { isoNow } from '../storage/store-context.ts';
 import { withNoticeDetails } from './notice-details.ts';
 import { NOTICE_TYPE, type NoticeFields } from './notices.ts';
-
-const NoticeSchema = Type.Object(
-  {
-    id: Type.String(),
-    reason: Type.String({
-      description:
-        'a flow notice: cc, urge, remind, overdue, returned or ended; a record reminder: reminder',
-    }),
-    app: Type.String(),
-    flow: Type.Optional(Type.String({ description: 'flow notices' })),
-    instance: Type.Optional(Type.String({ description: 'the flow item (flow notices)' })),
-    task: Type.Optional(Type.String()),
-    table: Type.Optional(Type.String({ description: "the record's table (record reminders)" })),
-    record: Type.Optional(Type.String({ description: 'the record (record reminders)' })),
-    reminder: Type.Optional(Type.String({ description: "the reminder's id (record reminders)" })),
-    kind: Type.Optional(
-      Type.Union([Type.Literal('due'), Type.Literal('overdue')], {
-        description: 'record reminders: the date is coming up, or has passed',
-      }),
-    ),
-    date: Type.Optional(Type.String({ description: "the record's date (record reminders)" })),
-    createdAt: Type.String(),
-    readAt: Type.Optional(Type.String()),
-    title: Type.Optional(Type.String({ description: "the item's or the record's title" })),
-    appLabel: Type.Optional(Type.Unknown()),
-    flowLabel: Type.Optional(Type.Unknown()),
-    tableLabel: Type.Optional(Type.Unknown()),
-    reminderLabel: Type.Optional(Type.Unknown()),
-    message: Type.Optional(Type.Unknown()),
-    initiatorName: Type.Optional(Type.String()),
-  },
-  { title: 'Notice' },
-);
 
 const view = ({
   _id,
@@ -71,16 +37,8 @@ export function noticeRoutes(context: StoreContext): ApiRoute[] {
   };
   const published = publishedApps(context.storage);
   return [
-    defineRoute({
-      method: 'get',
-      path: '/notices',
-      summary: { en: 'My notices, newest first', 'zh-CN': '我的消息（最新在前）' },
-      tags: ['flows'],
+    implement(api.notices.list, {
       guard: guards.signedIn(),
-      query: Type.Object(pageQueryFields),
-      responses: {
-        200: Type.Object({ items: Type.Array(NoticeSchema), next: Type.Optional(Type.String()) }),
-      },
       handler: async (c, { query }) => {
         const user = userOf(c);
         const page = await readPage<NoticeFields>(context.storage, {
@@ -98,13 +56,8 @@ export function noticeRoutes(context: StoreContext): ApiRoute[] {
         return c.json({ items, ...(page.next ? { next: page.next } : {}) });
       },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/notices/:id/read',
-      summary: { en: 'Mark a notice read', 'zh-CN': '将消息标为已读' },
-      tags: ['flows'],
+    implement(api.notices.read, {
       guard: guards.signedIn(),
-      responses: { 200: NoticeSchema, 404: ErrorSchema },
       handler: async (c) => {
         const id = c.req.param('id') ?? '';
         const user = userOf(c);

@@ -1,6 +1,7 @@
-/** The platform roles every account has one or more of (issue 3). */
-export const PLATFORM_ROLES = ['admin', 'designer', 'implementer', 'user'] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+import type { PlatformRole } from '@tessera/core/api';
+
+/** The platform roles every account has one or more of (issue 3), declared with the API contract. */
+export { PLATFORM_ROLES, type PlatformRole } from '@tessera/core/api';
 
 /** Who is making the request, as the auth middleware (accounts step) finds out. */
 export interface Principal {

@@ -49,15 +49,34 @@ function fieldOf(schema: TSchema, value: unknown, issue: Issue): string {
   let here: unknown = value;
   let rule: unknown = schema;
   for (const token of tokens) {
+    rule = childRule(chosenBranch(rule, here), token);
     here = isObject(here) ? here[token] : undefined;
-    rule = childRule(rule, token);
   }
+  rule = chosenBranch(rule, here);
   const required = isObject(rule) ? rule.required : undefined;
   if (!Array.isArray(required) || !isObject(here)) return issue.path;
   const missing = required.find(
     (name): name is string => typeof name === 'string' && !Object.hasOwn(here, name),
   );
   return missing === undefined ? issue.path : pointer(issue.path, missing);
+}
+
+/** Properties that tell the branches of a union apart (`{ type: 'approve', … }`). */
+const DISCRIMINATORS = ['type', 'kind', 'op'];
+
+/** In a union told apart by a discriminator, the branch the value chose; else the rule itself. */
+function chosenBranch(rule: unknown, value: unknown): unknown {
+  if (!isObject(rule) || !Array.isArray(rule.anyOf) || !isObject(value)) return rule;
+  const branch = rule.anyOf.find(
+    (one: unknown) =>
+      isObject(one) &&
+      isObject(one.properties) &&
+      DISCRIMINATORS.some((name) => {
+        const property = (one.properties as Record<string, unknown>)[name];
+        return isObject(property) && 'const' in property && property.const === value[name];
+      }),
+  );
+  return branch ?? rule;
 }
 
 /** The sub-schema for one step down, when the schema says plainly (no unions). */

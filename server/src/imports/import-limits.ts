@@ -1,11 +1,9 @@
-/** At most this many data rows per import (rule `import.maxRows`). */
-export const MAX_IMPORT_ROWS = 10_000;
-
 /**
- * At most this many bytes per file (rule `import.maxFileBytes`); under the server's 5 MB body
- * limit, so this rule is the one a too-large file meets.
+ * The limits of a table import (rules `import.maxRows` and `import.maxFileBytes`, and the
+ * preview's length), declared with its contract in `@tessera/core/api`.
  */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
-
-/** A preview shows this many rows; its counts cover the whole file. */
-export const PREVIEW_ROWS = 50;
+export {
+  TABLE_IMPORT_MAX_BYTES as MAX_IMPORT_BYTES,
+  TABLE_IMPORT_MAX_ROWS as MAX_IMPORT_ROWS,
+  TABLE_IMPORT_PREVIEW_ROWS as PREVIEW_ROWS,
+} from '@tessera/core/api';

@@ -1,3 +1,4 @@
+import { ORGANISATION_IMPORT_MAX_ROWS as MAX_IMPORT_ROWS } from '@tessera/core/api';
 import Papa from 'papaparse';
 import { ApiError } from '../http/api-error.ts';
 
@@ -18,9 +19,6 @@ export interface CsvTable<K extends string> {
   /** The header of a column as written in the file, for error reports. */
   readonly headerOf: (key: K) => string;
 }
-
-/** At most this many data rows per import (each new user costs a password hash, ~70 ms). */
-export const MAX_IMPORT_ROWS = 5000;
 
 const normalize = (header: string) =>
   header

@@ -1,4 +1,3 @@
-import { Type } from '@tessera/core';
 import type { StoragePort, Stored } from '@tessera/runtime';
 import { readTyped } from '../storage/typed-document.ts';
 
@@ -36,24 +35,6 @@ export const childPath = (department: DepartmentDocument): string[] => [
   ...department.path,
   department._id,
 ];
-
-export const DEPARTMENT_NAME_PATTERN = '^[^/]+$';
-export const CODE_PATTERN = '^[A-Za-z0-9._-]{1,64}$';
-
-export const DepartmentViewSchema = Type.Object(
-  {
-    id: Type.String({ description: 'department:<ulid>' }),
-    _rev: Type.String({ description: 'the revision read: send it back to change it' }),
-    name: Type.String(),
-    code: Type.Optional(Type.String()),
-    parent: Type.Optional(Type.String()),
-    head: Type.Optional(Type.String({ description: 'a user id' })),
-    path: Type.Array(Type.String(), { description: "the ancestors' ids, root first" }),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { title: 'Department' },
-);
 
 export interface DepartmentView {
   readonly id: string;

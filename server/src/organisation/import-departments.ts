@@ -4,6 +4,7 @@
  * written parents first. A row whose code, or else whose path, matches a stored department
  * updates it (and moves it when its parent differs); any other row creates one.
  */
+import { ORGANISATION_CODE_PATTERN } from '@tessera/core/api';
 import { findUserByUsername } from '../accounts/username-claim.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { normaliseName } from '../storage/unique-name.ts';
@@ -14,7 +15,7 @@ import {
   loadDepartmentDirectory,
   pathKey,
 } from './department-directory.ts';
-import { CODE_PATTERN, type DepartmentDocument } from './department-document.ts';
+import type { DepartmentDocument } from './department-document.ts';
 import { type ImportOptions, type ImportReport, RowErrors } from './import-report.ts';
 import { type DepartmentPatch, updateDepartment } from './update-department.ts';
 
@@ -132,7 +133,7 @@ async function readRows(
     }
     if (cells.code !== undefined) {
       const first = codes.get(cells.code.toLowerCase());
-      if (!new RegExp(CODE_PATTERN).test(cells.code)) {
+      if (!new RegExp(ORGANISATION_CODE_PATTERN).test(cells.code)) {
         fail('code', {
           en: `"${cells.code}" is not a code: 1 to 64 letters, digits, ".", "_" or "-"`,
           'zh-CN': `“${cells.code}”不是有效的编码：应为 1 到 64 个字母、数字、“.”“_”或“-”`,

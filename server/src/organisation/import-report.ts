@@ -1,23 +1,5 @@
-import { type Bilingual, type Locale, Type } from '@tessera/core';
+import type { Bilingual, Locale } from '@tessera/core';
 import { ApiError } from '../http/api-error.ts';
-
-export const ImportReportSchema = Type.Object(
-  {
-    dryRun: Type.Boolean({
-      description: 'true: nothing was written; the counts say what would be',
-    }),
-    created: Type.Integer({ minimum: 0 }),
-    updated: Type.Integer({ minimum: 0 }),
-    errors: Type.Array(
-      Type.Object({
-        row: Type.Integer({ minimum: 2, description: 'as in a spreadsheet: the header is row 1' }),
-        field: Type.String({ description: 'the column as written in the file' }),
-        message: Type.String(),
-      }),
-    ),
-  },
-  { title: 'ImportReport' },
-);
 
 export interface RowError {
   readonly row: number;

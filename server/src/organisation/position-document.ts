@@ -1,4 +1,3 @@
-import { Type } from '@tessera/core';
 import type { StoragePort, Stored } from '@tessera/runtime';
 import { readTyped } from '../storage/typed-document.ts';
 
@@ -18,18 +17,6 @@ export type PositionDocument = Stored<PositionFields>;
 
 export const readPosition = (storage: StoragePort, id: string) =>
   readTyped<PositionFields>(storage, id, POSITION_TYPE);
-
-export const PositionViewSchema = Type.Object(
-  {
-    id: Type.String({ description: 'position:<ulid>' }),
-    _rev: Type.String({ description: 'the revision read: send it back to change it' }),
-    name: Type.String(),
-    code: Type.Optional(Type.String()),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { title: 'Position' },
-);
 
 export interface PositionView {
   readonly id: string;

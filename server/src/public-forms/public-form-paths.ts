@@ -1,10 +1,6 @@
 import type { Context } from 'hono';
 
-/** Below `/api`: where a public form is read and submitted, and receipts are looked up. */
-export const PUBLIC_FORM_PATH = '/public/forms/:app/:publicForm';
-export const SUBMISSIONS_PATH = `${PUBLIC_FORM_PATH}/submissions`;
-export const RECEIPT_PATH = '/public/receipts/:receipt';
-
+// the path of api.publicForms.submit
 const SUBMISSION_PATTERN = /^\/api\/public\/forms\/[^/]+\/[^/]+\/submissions\/?$/;
 
 /**

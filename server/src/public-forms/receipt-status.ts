@@ -1,33 +1,9 @@
-import { type Locale, localize, Type } from '@tessera/core';
+import { type Locale, localize } from '@tessera/core';
+import type { ReceiptStatus } from '@tessera/core/api';
 import { isOpen } from '@tessera/runtime/flow';
 import type { FlowStore } from '@tessera/runtime/flow-store';
 import type { PublishedApps } from '../records/published-apps.ts';
 import type { ReceiptFields } from './receipt-document.ts';
-
-/** Where a submission stands: never its values, never who handles it. */
-export interface ReceiptStatus {
-  readonly receipt: string;
-  readonly submittedAt: string;
-  readonly status: 'received' | 'in_progress' | 'approved' | 'rejected' | 'cancelled';
-  /** The step it waits at, when in progress (labels of the nodes with open tasks). */
-  readonly node?: string;
-  readonly endedAt?: string;
-}
-
-export const ReceiptStatusSchema = Type.Object(
-  {
-    receipt: Type.String(),
-    submittedAt: Type.String(),
-    status: Type.Union(
-      ['received', 'in_progress', 'approved', 'rejected', 'cancelled'].map((one) =>
-        Type.Literal(one),
-      ),
-    ),
-    node: Type.Optional(Type.String()),
-    endedAt: Type.Optional(Type.String()),
-  },
-  { title: 'ReceiptStatus' },
-);
 
 /** The status of a receipt's flow item, or `received` for a form that starts no flow. */
 export async function receiptStatus(

@@ -1,11 +1,10 @@
-import { type AppDefinition, type Issue, issue, pointer, Type } from '@tessera/core';
+import { type AppDefinition, type Issue, issue, pointer } from '@tessera/core';
+import type { RowScope } from '@tessera/core/api';
 import type { StoragePort, Stored } from '@tessera/runtime';
 
 export const APP_ROLES_TYPE = 'approles';
 
-/** How many of a table's records a role sees: its members' own, their department's, or all. */
-export type RowScope = 'own' | 'department' | 'all';
-export const ROW_SCOPES: readonly RowScope[] = ['own', 'department', 'all'];
+export { ROW_SCOPES, type RowScope } from '@tessera/core/api';
 
 /** Who holds an app role: users by id, and every member of the listed departments. */
 export interface RoleMembers {
@@ -35,45 +34,6 @@ export async function readAppRoles(
   const doc = await storage.get<AppRolesFields>(appRolesId(appId));
   return doc && doc.type === APP_ROLES_TYPE ? doc : undefined;
 }
-
-const Ids = (prefix: string, what: string) =>
-  Type.Array(Type.String({ pattern: `^${prefix}:[A-Za-z0-9_-]{1,120}$`, description: what }), {
-    maxItems: 10000,
-    uniqueItems: true,
-  });
-
-const RoleId = '^[A-Za-z_][A-Za-z0-9_]{0,63}$';
-
-export const RoleMembersSchema = Type.Object(
-  {
-    users: Type.Optional(Ids('user', 'a user id')),
-    departments: Type.Optional(Ids('department', 'a department id')),
-  },
-  { additionalProperties: false },
-);
-
-const ScopeSchema = Type.Union(
-  ROW_SCOPES.map((scope) => Type.Literal(scope)),
-  { description: 'own: records they created; department: made in their department; all' },
-);
-
-/** The body of `PUT /apps/{id}/roles`, and (with `app`) what GET answers. */
-export const AppRolesBodySchema = Type.Object(
-  {
-    _rev: Type.Optional(
-      Type.String({ maxLength: 200, description: 'the revision read; required once saved' }),
-    ),
-    roles: Type.Record(Type.String({ pattern: RoleId }), RoleMembersSchema, {
-      description: 'app role id → its members',
-    }),
-    rows: Type.Record(
-      Type.String({ pattern: RoleId }),
-      Type.Record(Type.String({ pattern: RoleId }), ScopeSchema),
-      { description: 'table id → app role id → row scope' },
-    ),
-  },
-  { additionalProperties: false, title: 'AppRoles' },
-);
 
 /** Role and table ids that the app does not have, as issues naming where they are. */
 export function checkAppRoles(

@@ -1,33 +1,22 @@
-import { type Locale, Type } from '@tessera/core';
+import type { Locale } from '@tessera/core';
+import { api } from '@tessera/core/api';
 import { ConflictError } from '@tessera/runtime';
 import { asApi } from '../apps/app-errors.ts';
 import type { AppStore } from '../apps/app-store.ts';
 import { appendAudit } from '../audit/audit-entry.ts';
 import { ApiError } from '../http/api-error.ts';
-import { type ApiRoute, defineRoute } from '../http/define-route.ts';
-import { ErrorSchema } from '../http/error-schema.ts';
+import { type ApiRoute, implement } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
 import { localeOf } from '../http/locale.ts';
 import { issueBodies } from '../routes/validate-routes.ts';
 import { isoNow, type StoreContext } from '../storage/store-context.ts';
 import {
   APP_ROLES_TYPE,
-  AppRolesBodySchema,
   type AppRolesFields,
   appRolesId,
   checkAppRoles,
   readAppRoles,
 } from './app-roles.ts';
-
-const AppRolesViewSchema = Type.Object(
-  {
-    app: Type.String(),
-    _rev: Type.Optional(Type.String({ description: 'absent until the mapping is first saved' })),
-    roles: AppRolesBodySchema.properties.roles,
-    rows: AppRolesBodySchema.properties.rows,
-  },
-  { title: 'AppRolesView' },
-);
 
 const rolesConflict = (appId: string) =>
   new ApiError(
@@ -56,13 +45,8 @@ const IMPLEMENTERS = () => guards.role('admin', 'implementer');
 export function roleRoutes(context: StoreContext, apps: AppStore): ApiRoute[] {
   const { storage } = context;
   return [
-    defineRoute({
-      method: 'get',
-      path: '/apps/:id/roles',
-      summary: { en: "An app's roles and row rules", 'zh-CN': '应用的角色与行权限' },
-      tags: ['apps'],
+    implement(api.appRoles.get, {
       guard: IMPLEMENTERS(),
-      responses: { 200: AppRolesViewSchema, 404: ErrorSchema },
       handler: async (c) => {
         const appId = c.req.param('id') ?? '';
         await asApi(localeOf(c), () => apps.get(appId));
@@ -75,18 +59,8 @@ export function roleRoutes(context: StoreContext, apps: AppStore): ApiRoute[] {
         });
       },
     }),
-    defineRoute({
-      method: 'put',
-      path: '/apps/:id/roles',
-      summary: { en: "Replace an app's roles and row rules", 'zh-CN': '替换应用的角色与行权限' },
-      description: {
-        en: 'Role ids must be roles of the app and table ids its tables. Once saved, send the _rev you read.',
-        'zh-CN': '角色须为应用中的角色，表须为应用中的表。保存过之后须带上读取时的 _rev。',
-      },
-      tags: ['apps'],
+    implement(api.appRoles.replace, {
       guard: IMPLEMENTERS(),
-      body: AppRolesBodySchema,
-      responses: { 200: AppRolesViewSchema, 404: ErrorSchema, 409: ErrorSchema },
       handler: async (c, { body }) => {
         const appId = c.req.param('id') ?? '';
         const locale = localeOf(c);

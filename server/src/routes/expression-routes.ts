@@ -1,35 +1,10 @@
-import { createExpressionEnvironment, ExpressionError, type Platform, Type } from '@tessera/core';
-import { MAX_VARIABLES, parseCheckRequest } from '../expression/check-request.ts';
+import { createExpressionEnvironment, ExpressionError, type Platform } from '@tessera/core';
+import { api } from '@tessera/core/api';
+import { parseCheckRequest } from '../expression/check-request.ts';
 import { ApiError } from '../http/api-error.ts';
-import { type ApiRoute, defineRoute } from '../http/define-route.ts';
-import { ErrorSchema } from '../http/error-schema.ts';
+import { type ApiRoute, implement } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
 import { localeOf } from '../http/locale.ts';
-
-const CheckBodySchema = Type.Object({
-  source: Type.String({ description: 'the CEL expression' }),
-  variables: Type.Optional(
-    Type.Record(Type.String(), Type.String(), {
-      description: `variable name → CEL type, e.g. { "amount": "decimal" }; at most ${MAX_VARIABLES}`,
-    }),
-  ),
-  expect: Type.Optional(
-    Type.String({ description: 'the CEL type the result must have, e.g. bool' }),
-  ),
-});
-
-const CheckResultSchema = Type.Union([
-  Type.Object({ ok: Type.Literal(true), type: Type.String({ description: 'the result type' }) }),
-  Type.Object({
-    ok: Type.Literal(false),
-    error: Type.Object({
-      code: Type.String(),
-      message: Type.String(),
-      line: Type.Integer({ minimum: 1 }),
-      column: Type.Integer({ minimum: 1 }),
-    }),
-  }),
-]);
 
 /**
  * `POST /expressions/check`: type-checks a CEL expression over declared variables and the
@@ -37,15 +12,9 @@ const CheckResultSchema = Type.Union([
  */
 export function expressionRoutes(platform: Platform): ApiRoute[] {
   return [
-    defineRoute({
-      method: 'post',
-      path: '/expressions/check',
-      summary: { en: 'Type-check a CEL expression', 'zh-CN': '对 CEL 表达式做类型检查' },
-      tags: ['expressions'],
+    implement(api.platform.checkExpression, {
       // public: compiles the posted expression (never evaluates it) with size caps; no stored data
       guard: guards.public(),
-      body: CheckBodySchema,
-      responses: { 200: CheckResultSchema, 400: ErrorSchema },
       handler: (c, { body }) => {
         const locale = localeOf(c);
         const request = parseCheckRequest(body);

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Locale, Type } from '@tessera/core';
+import type { Locale } from '@tessera/core';
+import { api } from '@tessera/core/api';
 import { ApiError } from '../http/api-error.ts';
-import { type ApiRoute, defineRoute } from '../http/define-route.ts';
-import { ErrorSchema } from '../http/error-schema.ts';
+import { type ApiRoute, implement } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
 import { localeOf } from '../http/locale.ts';
 import {
@@ -43,15 +43,9 @@ export function withApiReference(routes: readonly ApiRoute[], info: OpenApiInfo)
   const documents = new Map<Locale, OpenApiDocument>();
   const files = new Map<string, Promise<Buffer>>();
   const reference: ApiRoute[] = [
-    defineRoute({
-      method: 'get',
-      path: '/openapi.json',
-      operationId: 'getOpenApiDocument',
-      summary: { en: 'This OpenAPI document', 'zh-CN': '本 OpenAPI 文档' },
-      tags: ['reference'],
+    implement(api.platform.openApi, {
       // public: the shape of the API, derived from the route declarations; no stored data
       guard: guards.public(),
-      responses: { 200: Type.Object({ openapi: Type.String() }, { additionalProperties: true }) },
       handler: (c) => {
         const locale = localeOf(c);
         let document = documents.get(locale);
@@ -62,29 +56,14 @@ export function withApiReference(routes: readonly ApiRoute[], info: OpenApiInfo)
         return c.json(document);
       },
     }),
-    defineRoute({
-      method: 'get',
-      path: '/reference',
-      operationId: 'getApiReference',
-      summary: { en: 'API reference page (Swagger UI)', 'zh-CN': 'API 参考页面（Swagger UI）' },
-      tags: ['reference'],
+    implement(api.platform.reference, {
       // public: a static page that renders /api/openapi.json
       guard: guards.public(),
-      responses: { 200: { content: { 'text/html': Type.String() } } },
       handler: async (c) => c.html((await read(join(OWN_ROOT, 'reference.html'))).toString('utf8')),
     }),
-    defineRoute({
-      method: 'get',
-      path: '/reference/assets/:file',
-      operationId: 'getApiReferenceAsset',
-      summary: { en: 'A file of the reference page', 'zh-CN': '参考页面的静态文件' },
-      tags: ['reference'],
+    implement(api.platform.referenceAsset, {
       // public: fixed files shipped with the server (Swagger UI and our initializer)
       guard: guards.public(),
-      responses: {
-        200: { content: { 'text/css': Type.String(), 'text/javascript': Type.String() } },
-        404: ErrorSchema,
-      },
       handler: async (c) => {
         const name = c.req.param('file') ?? '';
         const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;

@@ -1,11 +1,11 @@
-import { type Platform, Type } from '@tessera/core';
+import type { Platform } from '@tessera/core';
+import { api } from '@tessera/core/api';
 import { ApiError } from '../http/api-error.ts';
-import { type ApiRoute, defineRoute } from '../http/define-route.ts';
-import { ErrorSchema } from '../http/error-schema.ts';
+import { type ApiRoute, implement } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
 import { localeOf } from '../http/locale.ts';
 import { appTypes } from '../types/app-types.ts';
-import { DefinitionBodySchema, issueBodies } from './validate-routes.ts';
+import { issueBodies } from './validate-routes.ts';
 
 /**
  * `POST /apps/types`: the TypeScript declarations of a valid app's records, as text/plain.
@@ -13,24 +13,9 @@ import { DefinitionBodySchema, issueBodies } from './validate-routes.ts';
  */
 export function typesRoutes(platform: Platform): ApiRoute[] {
   return [
-    defineRoute({
-      method: 'post',
-      path: '/apps/types',
-      summary: {
-        en: "TypeScript declarations of an app's records",
-        'zh-CN': '生成应用记录的 TypeScript 类型声明',
-      },
-      tags: ['definitions'],
+    implement(api.platform.appTypes, {
       // public: generates text from the posted definition; nothing stored is read or written
       guard: guards.public(),
-      body: DefinitionBodySchema('An app definition'),
-      responses: {
-        200: {
-          description: { en: 'One exported interface per table', 'zh-CN': '每个表一个导出的接口' },
-          content: { 'text/plain': Type.String() },
-        },
-        400: ErrorSchema,
-      },
       handler: async (c, { body }) => {
         const locale = localeOf(c);
         const result = platform.validateApp(body);

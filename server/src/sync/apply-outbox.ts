@@ -1,4 +1,5 @@
 import type { Locale } from '@tessera/core';
+import type { OutboxCommand } from '@tessera/core/api';
 import { ConflictError } from '@tessera/runtime';
 import { FlowError } from '@tessera/runtime/flow';
 import { apiErrorOf } from '../flows/flow-errors.ts';
@@ -6,7 +7,6 @@ import type { CommandInput, FlowService } from '../flows/flow-service.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { RecordCaller } from '../records/caller.ts';
 import type { RecordService } from '../records/record-service.ts';
-import type { OutboxCommand } from './outbox-command.ts';
 
 /**
  * What became of one queued write:

@@ -1,15 +1,11 @@
 import { type Locale, localize } from '@tessera/core';
+import { EXPORT_FORMATS } from '@tessera/core/api';
 import { columnLabel } from './column-label.ts';
 import { csvText } from './csv-text.ts';
 import { exportCell } from './export-cell.ts';
 import { linkedTable } from './link-displays.ts';
 import type { OpenedView, ViewRow } from './view-service.ts';
 import { xlsxWorkbook } from './xlsx-workbook.ts';
-
-export const EXPORT_FORMATS = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-} as const;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 

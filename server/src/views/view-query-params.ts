@@ -1,33 +1,8 @@
-import { Type } from '@tessera/core';
 import type { ViewRequest } from './prepare-view.ts';
 import { invalidViewQuery } from './view-errors.ts';
 
 const MAX_FILTERS = 50;
 const SORT = /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)(?::(asc|desc))?$/;
-
-/** The query parameters every view read takes: extra filters and a search text. */
-export const viewFilterFields = {
-  filter: Type.Optional(
-    Type.String({
-      maxLength: 20000,
-      description:
-        "a JSON array of { field, op, value } (op: eq ne gt gte lt lte in contains empty notEmpty between), all of which must hold with the view's own filters",
-    }),
-  ),
-  q: Type.Optional(
-    Type.String({ maxLength: 200, description: "text searched for in the view's columns" }),
-  ),
-  locale: Type.Optional(Type.String({ description: 'zh-CN or en: labels and headers' })),
-};
-
-export const viewSortField = {
-  sort: Type.Optional(
-    Type.String({
-      maxLength: 1000,
-      description: "replaces the view's order: field:asc or field:desc, comma separated",
-    }),
-  ),
-};
 
 /** The caller's part of a view request from its query string (400 naming the parameter). */
 export function viewRequestOf(query: {

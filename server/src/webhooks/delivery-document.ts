@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Type } from '@tessera/core';
+import type { WEBHOOK_DELIVERY_STATUSES } from '@tessera/core/api';
 import type { Stored } from '@tessera/runtime';
 import type { WebhookEvent, WebhookEventType } from './event-types.ts';
 
 export const DELIVERY_TYPE = 'webhook-delivery';
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export type DeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /**
  * One event owed to one subscription (`webhook-delivery:<hash>`), the outbox entry the
@@ -49,26 +48,6 @@ export function deliveryIdOf(webhookId: string, eventKey: string): string {
   const digest = createHash('sha256').update(`${webhookId}\n${eventKey}`).digest('base64url');
   return `${DELIVERY_TYPE}:${digest}`;
 }
-
-export const DeliveryViewSchema = Type.Object(
-  {
-    id: Type.String(),
-    webhook: Type.String(),
-    event: Type.String(),
-    eventKey: Type.String(),
-    status: Type.Union(DELIVERY_STATUSES.map((status) => Type.Literal(status))),
-    attempts: Type.Integer(),
-    nextAttemptAt: Type.Optional(Type.String({ format: 'date-time' })),
-    lastAttemptAt: Type.Optional(Type.String({ format: 'date-time' })),
-    lastStatus: Type.Optional(Type.Integer({ description: 'HTTP status of the last answer' })),
-    lastError: Type.Optional(Type.String({ description: 'why the last attempt failed' })),
-    lastDurationMs: Type.Optional(Type.Number()),
-    failReason: Type.Optional(Type.String()),
-    finishedAt: Type.Optional(Type.String({ format: 'date-time' })),
-    createdAt: Type.String({ format: 'date-time' }),
-  },
-  { title: 'WebhookDelivery' },
-);
 
 const OPTIONAL = [
   'lastAttemptAt',

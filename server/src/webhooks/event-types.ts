@@ -1,26 +1,15 @@
-import type { Bilingual } from '@tessera/core';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@tessera/core/api';
 
 /**
- * The events a webhook may subscribe to, with what each means. One list, read by the route
- * schema, the publisher and the document. The record service publishes the record events and
- * the flow service the flow ones, both through the same `EventPublisher`.
+ * The events a webhook may subscribe to live in the API contract (`@tessera/core/api`). The
+ * record service publishes the record events and the flow service the flow ones, both through
+ * the same `EventPublisher`.
  */
-export const WEBHOOK_EVENT_TYPES = {
-  'record.created': { en: 'a record was created', 'zh-CN': '新建了记录' },
-  'record.updated': { en: 'a record was changed', 'zh-CN': '修改了记录' },
-  'record.deleted': { en: 'a record was deleted', 'zh-CN': '删除了记录' },
-  'flow.submitted': { en: 'a flow item was submitted', 'zh-CN': '提交了流程事项' },
-  'task.created': { en: 'a task reached someone', 'zh-CN': '产生了待办' },
-  'task.completed': {
-    en: 'a task was approved, rejected, returned or transferred',
-    'zh-CN': '待办被同意、驳回、回退或转办',
-  },
-  'flow.ended': { en: 'a flow item ended', 'zh-CN': '流程事项结束' },
-} as const satisfies Record<string, Bilingual>;
-
-export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;
-
-export const WEBHOOK_EVENT_NAMES = Object.keys(WEBHOOK_EVENT_TYPES) as WebhookEventType[];
+export {
+  WEBHOOK_EVENT_NAMES,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
+} from '@tessera/core/api';
 
 export const isWebhookEventType = (name: string): name is WebhookEventType =>
   Object.hasOwn(WEBHOOK_EVENT_TYPES, name);

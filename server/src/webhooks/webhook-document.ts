@@ -1,4 +1,3 @@
-import { Type } from '@tessera/core';
 import type { StoragePort, Stored } from '@tessera/runtime';
 import { readTyped } from '../storage/typed-document.ts';
 import type { WebhookEventType } from './event-types.ts';
@@ -39,31 +38,6 @@ export const wantsEvent = (
   hook.events.some((name) => name === event.type) &&
   (hook.app === undefined || hook.app === event.app) &&
   (hook.table === undefined || hook.table === event.table);
-
-export const WebhookViewSchema = Type.Object(
-  {
-    id: Type.String({ description: 'webhook:<ulid>' }),
-    _rev: Type.String({ description: 'the revision read: send it back to change it' }),
-    url: Type.String(),
-    events: Type.Array(Type.String()),
-    app: Type.Optional(Type.String()),
-    table: Type.Optional(Type.String()),
-    description: Type.Optional(Type.String()),
-    active: Type.Boolean(),
-    createdBy: Type.String(),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { title: 'Webhook' },
-);
-
-export const WebhookWithSecretSchema = Type.Object(
-  {
-    ...WebhookViewSchema.properties,
-    secret: Type.String({ description: 'the signing secret: shown this once, store it now' }),
-  },
-  { title: 'WebhookWithSecret' },
-);
 
 /** What the API shows of a subscription: everything but the secret. */
 export function webhookView(hook: WebhookDocument) {

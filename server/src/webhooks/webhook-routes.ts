@@ -1,13 +1,10 @@
-import { type TSchema, Type } from '@tessera/core';
+import { api } from '@tessera/core/api';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../http/api-env.ts';
-import { type ApiRoute, defineRoute } from '../http/define-route.ts';
-import { ErrorSchema } from '../http/error-schema.ts';
+import { type ApiRoute, implement } from '../http/define-route.ts';
 import { guards } from '../http/guards.ts';
-import { pageQueryFields, pageSchema } from '../storage/read-page.ts';
 import { deliveryRoutes } from './delivery-routes.ts';
-import { WEBHOOK_EVENT_NAMES } from './event-types.ts';
-import { WebhookViewSchema, WebhookWithSecretSchema, webhookView } from './webhook-document.ts';
+import { webhookView } from './webhook-document.ts';
 import {
   createWebhook,
   deleteWebhook,
@@ -18,129 +15,44 @@ import {
 } from './webhook-subscriptions.ts';
 import type { WebhooksContext } from './webhooks-context.ts';
 
-const Url = Type.String({ minLength: 1, maxLength: 2000, description: 'http(s) URL to post to' });
-const Events = Type.Array(Type.Union(WEBHOOK_EVENT_NAMES.map((name) => Type.Literal(name))), {
-  minItems: 1,
-  maxItems: WEBHOOK_EVENT_NAMES.length,
-  description: WEBHOOK_EVENT_NAMES.join(', '),
-});
-const Id = Type.String({ minLength: 1, maxLength: 200 });
-const Description = Type.String({ maxLength: 500 });
-const Rev = Type.String({ minLength: 1, maxLength: 200, description: 'the revision you read' });
-const clearable = <T extends TSchema>(schema: T) =>
-  Type.Optional(Type.Union([schema, Type.Null()]));
-
-const tags = ['webhooks'];
 const admin = () => guards.role('admin');
 const idOf = (c: Context<ApiEnv>) => c.req.param('id') ?? '';
 const actorOf = (c: Context<ApiEnv>) => c.get('principal')?.userId ?? 'system';
-const Deleted = Type.Object({ deleted: Type.Literal(true) });
 
 /** Webhook subscriptions and their delivery log: admins only. */
 export function webhookRoutes(context: WebhooksContext): ApiRoute[] {
   return [
-    defineRoute({
-      method: 'get',
-      path: '/webhooks',
-      summary: { en: 'List webhooks', 'zh-CN': 'Webhook 列表' },
-      tags,
+    implement(api.webhooks.list, {
       guard: admin(),
-      query: Type.Object(pageQueryFields),
-      responses: { 200: pageSchema(WebhookViewSchema, 'WebhookPage') },
       handler: async (c, { query }) => c.json(await listWebhooks(context, query)),
     }),
-    defineRoute({
-      method: 'post',
-      path: '/webhooks',
-      summary: { en: 'Subscribe a URL to events', 'zh-CN': '订阅事件到 URL' },
-      description: {
-        en: 'The answer holds the signing secret, shown this once. The URL must pass the destination checks (400 naming /url).',
-        'zh-CN':
-          '应答中包含签名密钥，仅显示这一次。URL 须通过目标地址检查（否则 400，指向 /url）。',
-      },
-      tags,
+    implement(api.webhooks.create, {
       guard: admin(),
-      body: Type.Object(
-        {
-          url: Url,
-          events: Events,
-          app: Type.Optional(Id),
-          table: Type.Optional(Id),
-          description: Type.Optional(Description),
-          active: Type.Optional(Type.Boolean()),
-        },
-        { additionalProperties: false, title: 'NewWebhook' },
-      ),
-      responses: { 201: WebhookWithSecretSchema },
       handler: async (c, { body }) => {
         const { hook, secret } = await createWebhook(context, body, actorOf(c));
         return c.json({ ...webhookView(hook), secret }, 201);
       },
     }),
-    defineRoute({
-      method: 'get',
-      path: '/webhooks/:id',
-      summary: { en: 'A webhook', 'zh-CN': '一个 Webhook' },
-      tags,
+    implement(api.webhooks.get, {
       guard: admin(),
-      responses: { 200: WebhookViewSchema, 404: ErrorSchema },
       handler: async (c) => c.json(webhookView(await getWebhook(context, idOf(c)))),
     }),
-    defineRoute({
-      method: 'patch',
-      path: '/webhooks/:id',
-      summary: { en: 'Change a webhook', 'zh-CN': '修改 Webhook' },
-      description: {
-        en: 'With the _rev you read: a webhook changed since is a 409. null clears app, table or description.',
-        'zh-CN': '需带上读取时的 _rev：若已被修改则返回 409。null 清除 app、table 或 description。',
-      },
-      tags,
+    implement(api.webhooks.update, {
       guard: admin(),
-      body: Type.Object(
-        {
-          _rev: Rev,
-          url: Type.Optional(Url),
-          events: Type.Optional(Events),
-          app: clearable(Id),
-          table: clearable(Id),
-          description: clearable(Description),
-          active: Type.Optional(Type.Boolean()),
-        },
-        { additionalProperties: false, minProperties: 2, title: 'WebhookPatch' },
-      ),
-      responses: { 200: WebhookViewSchema, 404: ErrorSchema, 409: ErrorSchema },
       handler: async (c, { body }) => {
         const { _rev, ...patch } = body;
         return c.json(webhookView(await updateWebhook(context, idOf(c), patch, _rev)));
       },
     }),
-    defineRoute({
-      method: 'delete',
-      path: '/webhooks/:id',
-      summary: { en: 'Delete a webhook', 'zh-CN': '删除 Webhook' },
-      description: {
-        en: 'Deliveries still owed to it fail with webhook_missing.',
-        'zh-CN': '尚未完成的投递将以 webhook_missing 失败。',
-      },
-      tags,
+    implement(api.webhooks.remove, {
       guard: admin(),
-      responses: { 200: Deleted, 404: ErrorSchema },
       handler: async (c) => {
         await deleteWebhook(context, idOf(c));
         return c.json({ deleted: true as const });
       },
     }),
-    defineRoute({
-      method: 'post',
-      path: '/webhooks/:id/secret',
-      summary: { en: 'Rotate the signing secret', 'zh-CN': '更换签名密钥' },
-      description: {
-        en: 'The new secret, shown this once, signs every attempt from now on.',
-        'zh-CN': '新密钥仅显示这一次，此后的每次投递都用它签名。',
-      },
-      tags,
+    implement(api.webhooks.rotateSecret, {
       guard: admin(),
-      responses: { 200: WebhookWithSecretSchema, 404: ErrorSchema },
       handler: async (c) => {
         const { hook, secret } = await rotateSecret(context, idOf(c));
         return c.json({ ...webhookView(hook), secret });

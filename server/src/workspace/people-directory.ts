@@ -1,10 +1,9 @@
+import { DIRECTORY_LIMIT } from '@tessera/core/api';
 import { type ColleagueView, colleagueView } from '../accounts/colleague-view.ts';
 import { readUser, USER_TYPE, type UserFields } from '../accounts/user-document.ts';
 import { readAll } from '../storage/read-page.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
-
-export const DIRECTORY_LIMIT = 50;
 
 /**
  * Colleagues by id (`ids`), or active ones whose name or username contains `q`, at most

@@ -1,4 +1,8 @@
+import type { AnswerOf, TesseraApi } from '@tessera/core/api';
 import type { ApiClient } from './api-client.ts';
+
+/** A colleague as the people directory (`GET /api/directory/users`) shows them. */
+export type Colleague = AnswerOf<TesseraApi['workspace']['colleagues']>['items'][number];
 
 /** How many ids one directory request names (they travel in the query string). */
 const IDS_AT_ONCE = 100;
@@ -14,10 +18,8 @@ export async function peopleNames(
   const wanted = [...new Set(ids)].filter((id) => id.startsWith('user:'));
   const names: Record<string, string> = {};
   for (let at = 0; at < wanted.length; at += IDS_AT_ONCE) {
-    const found = await api
-      .get<{ items: { id: string; displayName: string }[] }>('/directory/users', {
-        query: { ids: wanted.slice(at, at + IDS_AT_ONCE).join(',') },
-      })
+    const found = await api.call.workspace
+      .colleagues({ query: { ids: wanted.slice(at, at + IDS_AT_ONCE).join(',') } })
       .catch(() => ({ items: [] }));
     for (const one of found.items) names[one.id] = one.displayName;
   }

@@ -12,9 +12,10 @@ export function publishedDefinition(
   const key = `${app}@${version}`;
   let found = known.get(key);
   if (!found) {
-    found = api
-      .get<{ definition: AppDefinition }>(`/apps/${encodeURIComponent(app)}/versions/${version}`)
-      .then((answer) => answer.definition);
+    found = api.call.apps
+      .version({ params: { id: app, version: String(version) } })
+      // a published version's definition was validated when it was published
+      .then((answer) => answer.definition as AppDefinition);
     found.catch(() => known.delete(key));
     known.set(key, found);
   }
@@ -23,10 +24,10 @@ export function publishedDefinition(
 
 /** The latest published version of an app, with its number. */
 export async function latestDefinition(api: ApiClient, app: string) {
-  const { versions } = await api.get<{ versions: { version: number }[] }>(
-    `/apps/${encodeURIComponent(app)}/versions`,
-    { query: { limit: 1 } },
-  );
+  const { versions } = await api.call.apps.versions({
+    params: { id: app },
+    query: { limit: '1' },
+  });
   const version = versions[0]?.version;
   if (version === undefined) return undefined;
   return { version, definition: await publishedDefinition(api, app, version) };

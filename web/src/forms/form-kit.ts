@@ -103,18 +103,14 @@ function makeServices(api: ApiClient, app: AppDefinition): FormServices {
       return name;
     },
     async searchUsers(text): Promise<DirectoryChoice[]> {
-      const found = await api.get<{
-        items: { id: string; displayName: string; username: string }[];
-      }>('/directory/users', { query: { q: text } });
+      const found = await api.call.workspace.colleagues({ query: { q: text } });
       return found.items.map((user) => ({
         id: user.id,
         name: `${user.displayName} (${user.username})`,
       }));
     },
     async searchDepartments(text): Promise<DirectoryChoice[]> {
-      const found = await api.get<{ items: { id: string; name: string }[] }>('/departments', {
-        query: { limit: 500 },
-      });
+      const found = await api.call.departments.list({ query: { limit: '500' } });
       const needle = text.trim().toLowerCase();
       return found.items
         .filter((one) => !needle || one.name.toLowerCase().includes(needle))
@@ -125,10 +121,7 @@ function makeServices(api: ApiClient, app: AppDefinition): FormServices {
       const table = app.tables.find((one) => one.fields.some((f) => f.id === field))?.id ?? '';
       const body = new FormData();
       body.set('file', file);
-      return api.post<Record<string, unknown>>(
-        `/apps/${encodeURIComponent(app.id)}/tables/${encodeURIComponent(table)}/fields/${encodeURIComponent(field)}/files`,
-        body,
-      );
+      return api.call.files.upload({ params: { app: app.id, table, field }, body });
     },
   };
 }

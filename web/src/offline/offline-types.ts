@@ -1,41 +1,17 @@
-/** A write made while offline, as `POST /api/sync/push` takes it (`id` is its idempotency key). */
-export type OutboxCommand =
-  | {
-      readonly id: string;
-      readonly kind: 'start';
-      readonly app: string;
-      readonly flow: string;
-      readonly values: Record<string, unknown>;
-      readonly submit?: boolean;
-      readonly opinion?: string;
-      readonly at: string;
-    }
-  | {
-      readonly id: string;
-      readonly kind: 'command';
-      readonly item: string;
-      readonly command: Record<string, unknown>;
-      readonly at: string;
-    }
-  | {
-      readonly id: string;
-      readonly kind: 'create';
-      readonly app: string;
-      readonly table: string;
-      readonly values: Record<string, unknown>;
-      readonly at: string;
-    };
+import type {
+  OutboxResult as PushResult,
+  OutboxCommand as QueuedWrite,
+  SyncDocument,
+} from '@tessera/core/api';
+
+/**
+ * A write made while offline, as `POST /api/sync/push` takes it (`id` is its idempotency key),
+ * with when it was made.
+ */
+export type OutboxCommand = QueuedWrite & { readonly at: string };
 
 /** What the server said of one command. */
-export type OutboxResult =
-  | { readonly id: string; readonly status: 'applied'; readonly result: unknown }
-  | {
-      readonly id: string;
-      readonly status: 'conflict' | 'rejected';
-      readonly error: { code: string; message: string; field?: string };
-      readonly server?: unknown;
-    }
-  | { readonly id: string; readonly status: 'retry' };
+export type OutboxResult = PushResult;
 
 /** A queued write the server would not apply as it stood: kept until the person decides. */
 export interface ConflictEntry {
@@ -50,12 +26,7 @@ export interface ConflictEntry {
 }
 
 /** One document of the offline copy, as `POST /api/sync/pull` sends it. */
-export interface CachedDocument {
-  readonly id: string;
-  readonly kind: 'inbox' | 'item' | 'app';
-  readonly rev: string;
-  readonly body: unknown;
-}
+export type CachedDocument = SyncDocument;
 
 export interface SyncStatus {
   readonly pending: number;

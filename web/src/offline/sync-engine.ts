@@ -1,17 +1,16 @@
+import { MAX_PUSH } from '@tessera/core/api';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiProblem } from '../api/api-error.ts';
 import type { OfflineStore } from './offline-db.ts';
 import type {
-  CachedDocument,
   ConflictEntry,
   NewOutboxCommand,
   OutboxCommand,
-  OutboxResult,
   SyncStatus,
 } from './offline-types.ts';
 
-/** Commands sent per push request. */
-export const PUSH_BATCH = 200;
+/** Commands sent per push request: as many as the server takes at once. */
+export const PUSH_BATCH = MAX_PUSH;
 
 /**
  * Moves the outbox to the server and the person's working set to the browser: push first (in
@@ -96,8 +95,8 @@ export class SyncEngine extends EventTarget {
       // each batch made a sync O(n²), and so did walking the entries already sent
       const queued = await this.store.outbox(PUSH_BATCH, after);
       if (queued.length === 0) return;
-      const { results } = await this.api.post<{ results: OutboxResult[] }>('/sync/push', {
-        commands: queued.map((doc) => doc.command),
+      const { results } = await this.api.call.sync.push({
+        body: { commands: queued.map((doc) => doc.command) },
       });
       const byId = new Map(results.map((result) => [result.id, result]));
       const done = queued.filter((doc) => {
@@ -134,10 +133,7 @@ export class SyncEngine extends EventTarget {
   private async pull() {
     const held = await this.store.cached();
     const known = Object.fromEntries(held.map((doc) => [doc.id, doc.rev]));
-    const answer = await this.api.post<{ docs: CachedDocument[]; removed: string[] }>(
-      '/sync/pull',
-      { known },
-    );
+    const answer = await this.api.call.sync.pull({ body: { known } });
     await this.store.applyPull(answer.docs, answer.removed);
   }
 

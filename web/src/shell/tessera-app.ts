@@ -8,6 +8,7 @@ import { translator } from '../i18n/texts.ts';
 import type { startOfflineSession } from '../offline/offline-session.ts';
 import type { SyncStatus } from '../offline/offline-types.ts';
 import type { SyncEngine } from '../offline/sync-engine.ts';
+import type { InboxCounts } from '../pages/home/inbox-entry.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
 import type { AppContext, SignedInUser } from './app-context.ts';
 import { APP_ROUTES } from './app-routes.ts';
@@ -29,13 +30,6 @@ function rememberedUser(): SignedInUser | undefined {
   } catch {
     return undefined;
   }
-}
-
-interface Counts {
-  readonly todo: number;
-  readonly overdue: number;
-  readonly draft: number;
-  readonly ccUnread: number;
 }
 
 /**
@@ -88,7 +82,7 @@ export class TesseraApp extends LitElement {
   declare locale: Locale;
   declare user: SignedInUser | undefined;
   declare match: RouteMatch | undefined;
-  declare counts: Counts | undefined;
+  declare counts: InboxCounts | undefined;
   declare problem: string | undefined;
   declare ready: boolean;
   declare online: boolean;
@@ -148,7 +142,7 @@ export class TesseraApp extends LitElement {
   /** Reads who is signed in and their CSRF token, unless known already (`force` reads again). */
   private async ensureSession(force = false) {
     if (!force && this.api.csrfToken) return;
-    const me = await this.api.get<{ user: SignedInUser; csrfToken?: string }>('/auth/me');
+    const me = await this.api.call.auth.me();
     this.api.csrfToken = me.csrfToken;
     this.user = me.user;
     remember(me.user);
@@ -246,13 +240,13 @@ export class TesseraApp extends LitElement {
   }
 
   refreshCounts() {
-    this.api.get<Counts>('/inbox/counts').then(
+    this.api.call.flows.inboxCounts().then(
       (counts) => {
         this.counts = counts;
       },
       () => undefined,
     );
-    this.api.get<{ items: { readAt?: string }[] }>('/notices', { query: { limit: 50 } }).then(
+    this.api.call.notices.list({ query: { limit: '50' } }).then(
       (page) => {
         this.unreadNotices = page.items.filter((one) => !one.readAt).length;
       },
@@ -285,7 +279,7 @@ export class TesseraApp extends LitElement {
   }
 
   private async signOut() {
-    await this.api.post('/auth/logout').catch(() => undefined);
+    await this.api.call.auth.logout().catch(() => undefined);
     void this.offlineSession?.then((session) => session.stop());
     remember(undefined);
     this.offlineSession = undefined;

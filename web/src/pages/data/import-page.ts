@@ -1,4 +1,5 @@
-import { type AppDefinition, localize, type TableDefinition } from '@tessera/core';
+import { type AppDefinition, localize, type Static, type TableDefinition } from '@tessera/core';
+import type { TableImportSchema } from '@tessera/core/api';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
@@ -11,20 +12,8 @@ import { DATA_TEXTS } from './data-texts.ts';
 import { IMPORT_TEXTS } from './import-texts.ts';
 import { recordHref } from './view-types.ts';
 
-interface Issue {
-  readonly field: string | null;
-  readonly message: string;
-}
-
-interface ImportAnswer {
-  readonly dryRun: boolean;
-  readonly columns: readonly { header: string; field: string | null; issue?: string }[];
-  readonly missing: readonly Issue[];
-  readonly rows?: readonly { row: number; values: Record<string, unknown>; issues: Issue[] }[];
-  readonly created?: readonly { row: number; id: string; replayed?: boolean }[];
-  readonly failed?: readonly { row: number; issues: Issue[] }[];
-  readonly counts: { total: number; valid: number; invalid: number };
-}
+type ImportAnswer = Static<typeof TableImportSchema>;
+type Issue = ImportAnswer['missing'][number];
 
 /** Rows of the report that link to their new record; the count covers all. */
 const SHOWN_CREATED = 50;
@@ -96,10 +85,6 @@ export class ImportPage extends LitElement {
     return this.app?.tables.find((one) => one.id === this.params.table);
   }
 
-  private get path() {
-    return `/apps/${encodeURIComponent(this.params.app!)}/tables/${encodeURIComponent(this.params.table!)}/import`;
-  }
-
   protected override willUpdate(): void {
     const key = `${this.params.app}/${this.params.table}`;
     if (key === this.loadedFor) return;
@@ -122,8 +107,10 @@ export class ImportPage extends LitElement {
     this.busy = true;
     this.problem = undefined;
     try {
-      return await this.ctx.api.post<ImportAnswer>(this.path, body, {
-        query: { dryRun: String(dryRun) },
+      return await this.ctx.api.call.imports.table({
+        params: { app: this.params.app!, table: this.params.table! },
+        query: { dryRun: dryRun ? 'true' : 'false' },
+        body,
         ...(dryRun ? {} : { idempotencyKey: this.key }),
       });
     } catch (error) {

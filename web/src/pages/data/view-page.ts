@@ -1,4 +1,6 @@
 import type { AppDefinition } from '@tessera/core';
+import { api } from '@tessera/core/api';
+import { hrefOf } from '@tessera/runtime/client';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { peopleNames } from '../../api/people-names.ts';
@@ -15,7 +17,7 @@ import './summary-table.ts';
 import './view-chart.ts';
 import './view-grid.ts';
 import { type Condition, filterParam, nextSort, type SortState, sortParam } from './view-query.ts';
-import type { ViewDescription, ViewRow, ViewRows, ViewSummary } from './view-types.ts';
+import type { ViewDescription, ViewRow, ViewSummary } from './view-types.ts';
 
 /**
  * `/apps/{app}/views/{view}`: a view's rows with sorting, a search, filters and paging; its
@@ -89,8 +91,8 @@ export class ViewPage extends LitElement {
     this.loading = false;
   }
 
-  private get path() {
-    return `/apps/${encodeURIComponent(this.params.app!)}/views/${encodeURIComponent(this.params.view!)}`;
+  private get where() {
+    return { app: this.params.app!, view: this.params.view! };
   }
 
   private get grouped() {
@@ -127,9 +129,7 @@ export class ViewPage extends LitElement {
     this.problem = undefined;
     try {
       const [{ items }, latest] = await Promise.all([
-        this.ctx.api.get<{ items: ViewDescription[] }>(
-          `/apps/${encodeURIComponent(this.params.app!)}/views`,
-        ),
+        this.ctx.api.call.views.list({ params: { app: this.params.app! } }),
         latestDefinition(this.ctx.api, this.params.app!).catch(() => undefined),
       ]);
       const view = items.find((one) => one.id === this.params.view);
@@ -159,12 +159,19 @@ export class ViewPage extends LitElement {
       const showRows = view.type !== 'chart' && view.columns.length > 0;
       const [rows, summary] = await Promise.all([
         showRows
-          ? this.ctx.api.get<ViewRows>(`${this.path}/rows`, {
-              query: { q, filter, sort, limit: pageSize, cursor: more ? this.next : undefined },
+          ? this.ctx.api.call.views.rows({
+              params: this.where,
+              query: {
+                q,
+                filter,
+                sort,
+                limit: String(pageSize),
+                cursor: more ? this.next : undefined,
+              },
             })
           : undefined,
         this.grouped && !more
-          ? this.ctx.api.get<ViewSummary>(`${this.path}/summary`, { query: { q, filter } })
+          ? this.ctx.api.call.views.summary({ params: this.where, query: { q, filter } })
           : undefined,
       ]);
       if (sequence !== this.sequence) return;
@@ -213,7 +220,7 @@ export class ViewPage extends LitElement {
   }
 
   private exportHref(format: 'xlsx' | 'csv') {
-    return this.ctx.api.href(`${this.path}/export`, {
+    return hrefOf(api.views.export, this.where, {
       format,
       ...this.query(),
       locale: this.ctx.locale,

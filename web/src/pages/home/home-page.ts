@@ -5,10 +5,9 @@ import { formatDateTime, translator } from '../../i18n/texts.ts';
 import { cachedInbox } from '../../offline/offline-reads.ts';
 import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
-import { BOXES, type Box, type InboxItem, type InboxPage } from './inbox-entry.ts';
+import { BOXES, type Box, type InboxCounts, type InboxItem } from './inbox-entry.ts';
 import { INBOX_TEXTS } from './inbox-texts.ts';
 
-type Counts = { todo: number; overdue: number; draft: number; ccUnread: number };
 type StatusKey = `status.${string}` &
   Parameters<ReturnType<typeof translator<keyof (typeof INBOX_TEXTS)['en']>>>[0];
 
@@ -53,7 +52,7 @@ export class HomePage extends LitElement {
   declare params: Record<string, string>;
   declare items: readonly InboxItem[] | undefined;
   declare next: string | undefined;
-  declare counts: Counts | undefined;
+  declare counts: InboxCounts | undefined;
   declare problem: string | undefined;
   declare loading: boolean;
   declare offline: boolean;
@@ -78,15 +77,15 @@ export class HomePage extends LitElement {
     this.problem = undefined;
     try {
       const [page, counts] = await Promise.all([
-        this.ctx.api.get<InboxPage>('/inbox', {
+        this.ctx.api.call.flows.inbox({
           query: {
             box: this.box,
             q: this.query || undefined,
             cursor: more ? this.next : undefined,
-            limit: 30,
+            limit: '30',
           },
         }),
-        more ? Promise.resolve(this.counts) : this.ctx.api.get<Counts>('/inbox/counts'),
+        more ? Promise.resolve(this.counts) : this.ctx.api.call.flows.inboxCounts(),
       ]);
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.offline = false;

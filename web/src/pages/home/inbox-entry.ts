@@ -1,20 +1,11 @@
-import type { LocalizedText } from '@tessera/core';
-import type { InboxEntry } from '@tessera/runtime/flow-store';
+import type { AnswerOf, TesseraApi } from '@tessera/core/api';
 
+/** The boxes in the order the home page shows them. */
 export const BOXES = ['todo', 'done', 'submitted', 'cc', 'draft'] as const;
 export type Box = (typeof BOXES)[number];
 
-/** One line of `/api/inbox`: the stored entry (the runtime's own type) with its item's title and labels. */
-export interface InboxItem extends Omit<InboxEntry, 'type' | 'box'> {
-  readonly box: Box;
-  readonly title: string;
-  readonly appLabel?: LocalizedText;
-  readonly flowLabel?: LocalizedText;
-  readonly nodeLabel?: LocalizedText;
-  readonly initiatorName?: string;
-}
+/** One line of `/api/inbox`: the stored entry with its item's title and labels (the API's). */
+export type InboxItem = AnswerOf<TesseraApi['flows']['inbox']>['items'][number];
 
-export interface InboxPage {
-  readonly items: readonly InboxItem[];
-  readonly next?: string;
-}
+/** How many items wait in the person's inbox (`/api/inbox/counts`). */
+export type InboxCounts = AnswerOf<TesseraApi['flows']['inboxCounts']>;

@@ -1,6 +1,7 @@
 import { type Locale, localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
+import type { Colleague as Person } from '../../api/people-names.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import type { FlowItem } from './flow-item.ts';
@@ -16,12 +17,6 @@ export interface ActionChoice {
   readonly placement?: 'before' | 'after';
   /** For a next step in 选人 mode: the one person picked, by node. */
   readonly choose?: Readonly<Record<string, readonly string[]>>;
-}
-
-interface Person {
-  readonly id: string;
-  readonly displayName: string;
-  readonly username: string;
 }
 
 /**
@@ -79,9 +74,7 @@ export class ActionDialog extends LitElement {
   }
 
   private async search(text: string) {
-    const found = await this.api.get<{ items: Person[] }>('/directory/users', {
-      query: { q: text },
-    });
+    const found = await this.api.call.workspace.colleagues({ query: { q: text } });
     this.people = found.items;
   }
 

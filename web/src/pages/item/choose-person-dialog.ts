@@ -45,10 +45,8 @@ export class ChoosePersonDialog extends LitElement {
 
   protected override firstUpdated(): void {
     this.renderRoot.querySelector('dialog')?.showModal();
-    void this.api
-      .get<{ items: { id: string; displayName: string }[] }>('/directory/users', {
-        query: { ids: this.choice.candidates.join(',') },
-      })
+    void this.api.call.workspace
+      .colleagues({ query: { ids: this.choice.candidates.join(',') } })
       .then((found) => {
         this.names = Object.fromEntries(found.items.map((one) => [one.id, one.displayName]));
       })

@@ -1,3 +1,5 @@
+import type { FlowCommandBody } from '@tessera/core/api';
+import type { ActionChoice } from './action-dialog.ts';
 import type { FlowItem, ItemTask } from './flow-item.ts';
 
 export type ActionName =
@@ -85,4 +87,23 @@ export function editableValues(
     if (right === 'edit' && field in values) editable[field] = values[field];
   }
   return editable;
+}
+
+/**
+ * The command an action sends (`POST /api/flow-items/{id}/commands`, or queued offline): its
+ * task, what the dialog collected and the edited values with the revision they were made on.
+ * The server checks it against the command union (`FlowCommandSchema`) and names a bad field.
+ */
+export function commandOf(
+  item: FlowItem,
+  action: ItemAction,
+  choice: ActionChoice,
+  values: Record<string, unknown>,
+): FlowCommandBody {
+  return {
+    type: action.name,
+    ...(action.task ? { task: action.task.id } : {}),
+    ...choice,
+    ...(Object.keys(values).length > 0 ? { values, rev: item.record._rev } : {}),
+  } as FlowCommandBody;
 }

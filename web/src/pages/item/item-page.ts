@@ -16,7 +16,7 @@ import { type PersonChoice, personChoiceOf } from './choose-person-dialog.ts';
 
 import type { FlowItem } from './flow-item.ts';
 import { formValues } from './form-values.ts';
-import { editableValues, type ItemAction, itemActions } from './item-actions.ts';
+import { commandOf, editableValues, type ItemAction, itemActions } from './item-actions.ts';
 import { ITEM_TEXTS } from './item-texts.ts';
 
 /** Actions after which the person is done with the item and goes back to their inbox. */
@@ -115,7 +115,7 @@ export class ItemPage extends LitElement {
     id: string,
   ): Promise<{ item: FlowItem; app: AppDefinition; offline: boolean }> {
     try {
-      const item = await this.ctx.api.get<FlowItem>(`/flow-items/${encodeURIComponent(id)}`);
+      const item = await this.ctx.api.call.flows.item({ params: { id } });
       return {
         item,
         app: await publishedDefinition(this.ctx.api, item.app, item.version),
@@ -180,19 +180,13 @@ export class ItemPage extends LitElement {
       action.withValues && this.runtime
         ? editableValues(item, formValues(this.runtime, action.name))
         : {};
-    const withValues = Object.keys(values).length > 0;
     this.busy = true;
     try {
-      const answer = await this.ctx.api.post<FlowItem>(
-        `/flow-items/${encodeURIComponent(item.id)}/commands`,
-        {
-          type: action.name,
-          ...(action.task ? { task: action.task.id } : {}),
-          ...choice,
-          ...(withValues ? { values, rev: item.record._rev } : {}),
-        },
-        { idempotencyKey: crypto.randomUUID() },
-      );
+      const answer = await this.ctx.api.call.flows.act({
+        params: { id: item.id },
+        body: commandOf(item, action, choice, values),
+        idempotencyKey: crypto.randomUUID(),
+      });
       this.pending = undefined;
       this.ctx.refreshCounts();
       if (LEAVES.has(action.name)) {
@@ -241,18 +235,12 @@ export class ItemPage extends LitElement {
     values: Record<string, unknown>,
   ) {
     const engine = await this.ctx.offline();
-    const withValues = Object.keys(values).length > 0;
     await engine.queue(
       {
         id: crypto.randomUUID(),
         kind: 'command',
         item: item.id,
-        command: {
-          type: action.name,
-          ...(action.task ? { task: action.task.id } : {}),
-          ...choice,
-          ...(withValues ? { values, rev: item.record._rev } : {}),
-        },
+        command: commandOf(item, action, choice, values),
       },
       `${translator(ITEM_TEXTS, this.ctx.locale)(`action.${action.name}`)} ${this.app ? this.itemTitle(this.app, item) : item.id}`,
     );

@@ -10,7 +10,6 @@ import { cachedApp } from '../../offline/offline-reads.ts';
 import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { type PersonChoice, personChoiceOf } from './choose-person-dialog.ts';
-import type { FlowItem } from './flow-item.ts';
 import { ITEM_TEXTS } from './item-texts.ts';
 
 /**
@@ -118,15 +117,15 @@ export class StartPage extends LitElement {
     this.busy = true;
     this.problem = undefined;
     try {
-      const item = await this.ctx.api.post<FlowItem>(
-        `/apps/${encodeURIComponent(this.app.id)}/flows/${encodeURIComponent(this.flow.id)}/items`,
-        {
+      const item = await this.ctx.api.call.flows.start({
+        params: { app: this.app.id, flow: this.flow.id },
+        body: {
           values: submit ? runtime.submitValues() : runtime.values(),
           submit,
           ...(Object.keys(choose).length > 0 ? { choose } : {}),
         },
-        { idempotencyKey: `${this.key}:${submit ? 'submit' : 'draft'}` },
-      );
+        idempotencyKey: `${this.key}:${submit ? 'submit' : 'draft'}`,
+      });
       this.ctx.refreshCounts();
       this.ctx.flash(t(submit ? 'done.submit' : 'done.saveDraft'));
       this.ctx.navigate(`/items/${encodeURIComponent(item.id)}`, { replace: true });

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext, SignedInUser } from '../../shell/app-context.ts';
+import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { LOGIN_TEXTS } from './login-texts.ts';
 
@@ -32,13 +32,12 @@ export class LoginPage extends LitElement {
     this.busy = true;
     this.problem = undefined;
     try {
-      const answer = await this.ctx.api.post<{ user: SignedInUser; csrfToken: string }>(
-        '/auth/login',
-        {
+      const answer = await this.ctx.api.call.auth.login({
+        body: {
           username: String(data.get('username') ?? ''),
           password: String(data.get('password') ?? ''),
         },
-      );
+      });
       const next = new URLSearchParams(location.search).get('next') ?? '/';
       this.dispatchEvent(
         new CustomEvent('tessera-signed-in', {

@@ -1,29 +1,14 @@
-import { type Locale, type LocalizedText, localize } from '@tessera/core';
+import { type Locale, localize } from '@tessera/core';
+import type { AnswerOf, TesseraApi } from '@tessera/core/api';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
 import { NOTICE_TEXTS } from './notice-texts.ts';
 
 /**
- * `GET /api/notices`: one notice. A flow's names its item (`instance`); a record reminder's
- * (`reason: reminder`) names the record, its reminder, whether it is due or overdue, and the date.
+ * `GET /api/notices`: one notice (the API's). A flow's names its item (`instance`); a record
+ * reminder's (`reason: reminder`) names the record, its reminder, whether it is due or
+ * overdue, and the date.
  */
-export interface Notice {
-  readonly id: string;
-  readonly reason: string;
-  readonly app: string;
-  readonly createdAt: string;
-  readonly readAt?: string;
-  readonly title?: string;
-  readonly instance?: string;
-  readonly flowLabel?: LocalizedText;
-  readonly initiatorName?: string;
-  readonly table?: string;
-  readonly record?: string;
-  readonly reminder?: string;
-  readonly kind?: 'due' | 'overdue';
-  readonly date?: string;
-  readonly reminderLabel?: LocalizedText;
-  readonly message?: LocalizedText;
-}
+export type Notice = AnswerOf<TesseraApi['notices']['list']>['items'][number];
 
 /** What one row of the notices page shows, and where it leads. */
 export interface NoticeEntry {

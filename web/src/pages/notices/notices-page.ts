@@ -42,8 +42,8 @@ export class NoticesPage extends LitElement {
 
   private async load(more: boolean) {
     try {
-      const page = await this.ctx.api.get<{ items: Notice[]; next?: string }>('/notices', {
-        query: { limit: 50, cursor: more ? this.next : undefined },
+      const page = await this.ctx.api.call.notices.list({
+        query: { limit: '50', cursor: more ? this.next : undefined },
       });
       this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
       this.next = page.next;
@@ -55,9 +55,7 @@ export class NoticesPage extends LitElement {
   private async open(event: MouseEvent, notice: Notice, href: string) {
     event.preventDefault();
     if (!notice.readAt) {
-      await this.ctx.api
-        .post(`/notices/${encodeURIComponent(notice.id)}/read`)
-        .catch(() => undefined);
+      await this.ctx.api.call.notices.read({ params: { id: notice.id } }).catch(() => undefined);
     }
     this.ctx.refreshCounts();
     this.ctx.navigate(href);

@@ -1,21 +1,5 @@
-import type {
-  AppDefinition,
-  DictionaryDefinition,
-  FormDefinition,
-  LocalizedText,
-} from '@tessera/core';
-
-/** `GET /api/public/forms/{app}/{form}`: a form anyone may fill, with only its shown fields. */
-export interface PublicFormView {
-  readonly app: string;
-  readonly id: string;
-  readonly label: LocalizedText;
-  readonly table: { readonly id: string; readonly label: LocalizedText };
-  readonly form: Pick<FormDefinition, 'id' | 'label' | 'sections' | 'rules'>;
-  readonly fields: readonly (Record<string, unknown> & { id: string; right?: string })[];
-  readonly dictionaries: readonly DictionaryDefinition[];
-  readonly startsFlow: boolean;
-}
+import type { AppDefinition } from '@tessera/core';
+import type { PublicFormView } from '@tessera/core/api';
 
 /** The node whose rights the public form's runtime applies. */
 export const PUBLIC_NODE = 'public';

@@ -1,4 +1,5 @@
-import { localize } from '@tessera/core';
+import { localize, type Static } from '@tessera/core';
+import type { PublicFormView, PublicReceiptSchema } from '@tessera/core/api';
 import type { TesseraForm } from '@tessera/runtime/elements';
 import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
@@ -7,13 +8,8 @@ import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
 import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
-import { PUBLIC_NODE, type PublicFormView, publicFormApp } from './public-form-app.ts';
+import { PUBLIC_NODE, publicFormApp } from './public-form-app.ts';
 import { PUBLIC_TEXTS } from './public-texts.ts';
-
-interface Receipt {
-  readonly receipt: string;
-  readonly checkCode: string;
-}
 
 /**
  * `/public/{app}/{form}`: a form anyone may fill without an account (e.g. an after-sales
@@ -43,7 +39,7 @@ export class PublicFormPage extends LitElement {
   declare ctx: AppContext;
   declare params: Record<string, string>;
   declare view: PublicFormView | undefined;
-  declare receipt: Receipt | undefined;
+  declare receipt: Static<typeof PublicReceiptSchema> | undefined;
   declare problem: string | undefined;
   declare busy: boolean;
   private runtime: FormRuntime | undefined;
@@ -62,13 +58,13 @@ export class PublicFormPage extends LitElement {
     this.runtime?.dispose();
   }
 
-  private path() {
-    return `/public/forms/${encodeURIComponent(this.params.app!)}/${encodeURIComponent(this.params.form!)}`;
+  private form() {
+    return { app: this.params.app!, publicForm: this.params.form! };
   }
 
   private async load() {
     try {
-      const view = await this.ctx.api.get<PublicFormView>(this.path());
+      const view = await this.ctx.api.call.publicForms.get({ params: this.form() });
       const app = publicFormApp(view);
       this.runtime?.dispose();
       this.runtime = createFormRuntime({
@@ -95,8 +91,11 @@ export class PublicFormPage extends LitElement {
     this.busy = true;
     this.problem = undefined;
     try {
-      this.receipt = await this.ctx.api.post<Receipt>(`${this.path()}/submissions`, {
-        values: runtime.submitValues(),
+      // the route reads its JSON body itself (cut off at its limit), so it goes as raw text
+      this.receipt = await this.ctx.api.call.publicForms.submit({
+        params: this.form(),
+        body: JSON.stringify({ values: runtime.submitValues() }),
+        headers: { 'content-type': 'application/json' },
       });
     } catch (error) {
       this.problem = error instanceof ApiProblem ? error.message : String(error);

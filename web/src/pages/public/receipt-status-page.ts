@@ -1,17 +1,10 @@
+import type { ReceiptStatus } from '@tessera/core/api';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
 import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { PUBLIC_TEXTS } from './public-texts.ts';
-
-interface ReceiptStatus {
-  readonly receipt: string;
-  readonly submittedAt: string;
-  readonly status: 'received' | 'in_progress' | 'approved' | 'rejected' | 'cancelled';
-  readonly node?: string;
-  readonly endedAt?: string;
-}
 
 /** `/public/status`: where a public submission stands, by its receipt number and check code. */
 export class ReceiptStatusPage extends LitElement {
@@ -46,12 +39,10 @@ export class ReceiptStatusPage extends LitElement {
   private async check(receipt: string, code: string) {
     this.problem = undefined;
     try {
-      this.found = await this.ctx.api.get<ReceiptStatus>(
-        `/public/receipts/${encodeURIComponent(receipt.trim())}`,
-        {
-          query: { code: code.trim() },
-        },
-      );
+      this.found = await this.ctx.api.call.publicForms.receipt({
+        params: { receipt: receipt.trim() },
+        query: { code: code.trim() },
+      });
     } catch (error) {
       this.found = undefined;
       this.problem = error instanceof ApiProblem ? error.message : String(error);

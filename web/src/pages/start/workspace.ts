@@ -13,7 +13,7 @@ export async function loadWorkspace(
   offline?: () => Promise<SyncEngine>,
 ): Promise<readonly WorkspaceApp[]> {
   try {
-    return (await api.get<{ apps: WorkspaceApp[] }>('/workspace')).apps;
+    return (await api.call.workspace.get()).apps;
   } catch (error) {
     if (!offline || !(error instanceof ApiProblem) || !error.offline) throw error;
     return (await cachedApps(await offline())).map(({ definition, version }) =>

@@ -14,7 +14,6 @@ import {
   installBody,
   isAdmin,
   missingPlugins,
-  packPath,
   problemText,
   shownIssues,
   unmapped,
@@ -100,7 +99,7 @@ export class InstallPage extends LitElement {
 
   private async load() {
     try {
-      const { packs } = await this.ctx.api.get<{ packs: PackListing[] }>('/packs');
+      const { packs } = await this.ctx.api.call.packs.list();
       this.listing = packs.find((one) => one.name === this.params.name);
       this.missing = !this.listing;
     } catch (error) {
@@ -111,9 +110,7 @@ export class InstallPage extends LitElement {
   private async loadDepartments() {
     if (this.departments.length > 0) return;
     try {
-      const page = await this.ctx.api.get<{ items: Department[] }>('/departments', {
-        query: { limit: 1000 },
-      });
+      const page = await this.ctx.api.call.departments.list({ query: { limit: '1000' } });
       this.departments = page.items.map((one) => ({ id: one.id, name: one.name }));
     } catch (error) {
       this.problem = problemText(error);
@@ -138,10 +135,10 @@ export class InstallPage extends LitElement {
     this.busy = true;
     this.problem = undefined;
     try {
-      const { install } = await this.ctx.api.post<{ install: InstallState }>(
-        packPath(listing.name, '/install'),
-        installBody(listing.version, this.roles, this.demo),
-      );
+      const { install } = await this.ctx.api.call.packs.install({
+        params: { name: listing.name },
+        body: installBody(listing.version, this.roles, this.demo),
+      });
       this.started = install;
       this.ended = undefined;
       this.step = 'running';

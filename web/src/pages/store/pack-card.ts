@@ -1,15 +1,10 @@
 import { localize } from '@tessera/core';
+import { api } from '@tessera/core/api';
+import { hrefOf } from '@tessera/runtime/client';
 import { html, nothing } from 'lit';
 import type { AppContext } from '../../shell/app-context.ts';
 import { renderPlugins } from './pack-parts.ts';
-import {
-  appHref,
-  appIdOf,
-  cardState,
-  installable,
-  missingPlugins,
-  packPath,
-} from './store-model.ts';
+import { appHref, appIdOf, cardState, installable, missingPlugins } from './store-model.ts';
 import type { StoreTranslate } from './store-texts.ts';
 import type { PackListing } from './store-types.ts';
 
@@ -90,8 +85,8 @@ export function renderPackCard(
             <details class="menu">
               <summary class="button" aria-label=${`${t('store.menu')}: ${label}`}>⋯ ${t('store.menu')}</summary>
               <div class="items">
-                <a class="button export-none" download href=${ctx.api.href(packPath(listing.name, '/export'), { data: 'none' })}>${t('store.export.none')}</a>
-                <a class="button export-all" download href=${ctx.api.href(packPath(listing.name, '/export'), { data: 'all' })}>${t('store.export.all')}</a>
+                <a class="button export-none" download href=${hrefOf(api.packs.export, { name: listing.name }, { data: 'none' })}>${t('store.export.none')}</a>
+                <a class="button export-all" download href=${hrefOf(api.packs.export, { name: listing.name }, { data: 'all' })}>${t('store.export.all')}</a>
                 <button type="button" class="danger uninstall" @click=${actions.uninstall}>${t('store.uninstall')}</button>
               </div>
             </details>`

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../api/api-client.ts';
-import { finished, packPath } from './store-model.ts';
+import { finished } from './store-model.ts';
 import type { InstallState } from './store-types.ts';
 
 export interface PollOptions {
@@ -38,7 +38,8 @@ export async function pollInstall(
 ): Promise<InstallState> {
   const interval = options.interval ?? 500;
   for (;;) {
-    const { install } = await api.get<{ install: InstallState }>(packPath(name, '/install'), {
+    const { install } = await api.call.packs.installState({
+      params: { name },
       ...(options.signal ? { signal: options.signal } : {}),
     });
     onState(install);

@@ -1,6 +1,7 @@
 import { type Locale, localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
+import type { Colleague } from '../../api/people-names.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { problemText, unmapped } from './store-model.ts';
@@ -10,12 +11,6 @@ import type { PackRole, RoleChoice } from './store-types.ts';
 export interface Department {
   readonly id: string;
   readonly name: string;
-}
-
-interface Colleague {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
 }
 
 /**
@@ -77,9 +72,7 @@ export class RolePicker extends LitElement {
       return;
     }
     try {
-      const answer = await this.api.get<{ items: Colleague[] }>('/directory/users', {
-        query: { q: text.trim() },
-      });
+      const answer = await this.api.call.workspace.colleagues({ query: { q: text.trim() } });
       if (ask === this.asked) {
         this.found = answer.items;
         this.problem = undefined;

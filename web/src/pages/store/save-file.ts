@@ -1,5 +1,4 @@
 import type { ApiClient } from '../../api/api-client.ts';
-import { packPath } from './store-model.ts';
 
 /** Hands the browser a JSON file to save, as a download named `fileName`. */
 export function saveJson(value: unknown, fileName: string): void {
@@ -28,7 +27,7 @@ export async function downloadExport(
   version: string,
   save: SaveFile = saveJson,
 ): Promise<void> {
-  const pack = await api.get<unknown>(packPath(name, '/export'), { query: { data } });
-  const found = (pack as { version?: unknown } | undefined)?.version;
+  const pack = await api.call.packs.export({ params: { name }, query: { data } });
+  const found = pack.version;
   save(pack, `${name}-${typeof found === 'string' ? found : version}.pack.json`);
 }

@@ -17,15 +17,12 @@ export const STORE_ROLES: readonly string[] = ['admin', 'implementer'];
 export const isAdmin = (user: SignedInUser | undefined): boolean =>
   user?.roles.some((role) => STORE_ROLES.includes(role)) ?? false;
 
-/** The installed app's id: the pack's name with `-` turned into `_`. */
-export const appIdOf = (listing: Pick<PackListing, 'name' | 'installed' | 'app'>): string =>
-  listing.installed?.app ?? listing.app ?? listing.name.replaceAll('-', '_');
+/** The installed app's id (the server names it after the pack, with `-` turned into `_`). */
+export const appIdOf = (listing: Pick<PackListing, 'installed' | 'app'>): string =>
+  listing.installed?.app ?? listing.app;
 
 /** The app's data pages. */
 export const appHref = (app: string): string => `/apps/${encodeURIComponent(app)}`;
-
-export const packPath = (name: string, rest = ''): string =>
-  `/packs/${encodeURIComponent(name)}${rest}`;
 
 /** Semver order of two versions (`1.10.0` after `1.9.2`; a pre-release before its release). */
 export function compareVersions(a: string, b: string): number {
@@ -85,13 +82,9 @@ export const UPGRADE_STEPS: readonly InstallStep[] = ['validate', 'plugins', 'pu
 export const finished = (state: InstallState): boolean =>
   state.state === 'installed' || state.state === 'failed' || state.error !== undefined;
 
-/** The data migration steps of a preview, whether grouped by version step or not. */
+/** The data migration steps of a preview, every version step's in order. */
 export const migrationSteps = (preview: UpgradePreview): PackMigration[] =>
-  preview.migrations.flatMap((one) =>
-    Array.isArray((one as { steps?: unknown }).steps)
-      ? [...(one as { steps: readonly PackMigration[] }).steps]
-      : [one as PackMigration],
-  );
+  preview.migrations.flatMap((one) => one.steps);
 
 /** The install request: people and departments by role (roles nobody was given are left out). */
 export function installBody(

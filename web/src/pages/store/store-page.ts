@@ -81,7 +81,7 @@ export class StorePage extends LitElement {
 
   private async load() {
     try {
-      const { packs } = await this.ctx.api.get<{ packs: PackListing[] }>('/packs');
+      const { packs } = await this.ctx.api.call.packs.list();
       this.packs = packs;
       this.problem = undefined;
     } catch (error) {
@@ -116,7 +116,9 @@ export class StorePage extends LitElement {
     }
     this.uploading = true;
     try {
-      const { pack } = await this.ctx.api.post<{ pack: PackListing }>('/packs/uploads', manifest);
+      // an object or not, the server checks it (400 with its issues)
+      const body = manifest as Record<string, unknown>;
+      const { pack } = await this.ctx.api.call.packs.upload({ body });
       this.ctx.flash(
         t('store.upload.done', {
           label: localize(pack.label, this.ctx.locale, pack.name),

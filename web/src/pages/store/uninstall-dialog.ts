@@ -5,7 +5,7 @@ import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { dialogStyles } from './dialog-styles.ts';
 import { downloadExport, type SaveFile, saveJson } from './save-file.ts';
-import { packPath, problemText } from './store-model.ts';
+import { problemText } from './store-model.ts';
 import { STORE_TEXTS } from './store-texts.ts';
 import type { PackListing } from './store-types.ts';
 
@@ -65,8 +65,9 @@ export class UninstallDialog extends LitElement {
       if (this.choice === 'export') {
         await downloadExport(this.api, name, 'all', installed?.version ?? version, this.save);
       }
-      const answer = await this.api.post<{ removed: number }>(packPath(name, '/uninstall'), {
-        data: this.choice === 'keep' ? 'keep' : 'remove',
+      const answer = await this.api.call.packs.uninstall({
+        params: { name },
+        body: { data: this.choice === 'keep' ? 'keep' : 'remove' },
       });
       this.removed = answer.removed;
     } catch (error) {

@@ -5,7 +5,7 @@ import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { dialogStyles } from './dialog-styles.ts';
 import './install-progress.ts';
-import { migrationSteps, packPath, problemText } from './store-model.ts';
+import { migrationSteps, problemText } from './store-model.ts';
 import { STORE_TEXTS, type StoreTranslate } from './store-texts.ts';
 import type { InstallState, PackListing, PackMigration, UpgradePreview } from './store-types.ts';
 
@@ -52,10 +52,10 @@ export class UpgradeDialog extends LitElement {
 
   private async loadPreview() {
     try {
-      this.preview = await this.api.post<UpgradePreview>(
-        packPath(this.listing.name, '/upgrade/preview'),
-        { version: this.listing.version },
-      );
+      this.preview = await this.api.call.packs.previewUpgrade({
+        params: { name: this.listing.name },
+        body: { version: this.listing.version },
+      });
     } catch (error) {
       this.problem = problemText(error);
     }
@@ -65,10 +65,10 @@ export class UpgradeDialog extends LitElement {
     this.busy = true;
     this.problem = undefined;
     try {
-      const { install } = await this.api.post<{ install: InstallState }>(
-        packPath(this.listing.name, '/upgrade'),
-        { version: this.listing.version },
-      );
+      const { install } = await this.api.call.packs.upgrade({
+        params: { name: this.listing.name },
+        body: { version: this.listing.version },
+      });
       this.started = install;
     } catch (error) {
       this.problem = problemText(error);
@@ -131,7 +131,6 @@ export class UpgradeDialog extends LitElement {
                   <span class=${`badge ${change.change === 'removed' ? 'warn' : change.change === 'added' ? 'ok' : ''}`}>${t(`store.change.${change.change}`)}</span>
                   ${t(`store.part.${change.part}`)}
                   <strong>${localize(change.label, this.locale, change.id)}</strong>
-                  ${change.detail ? html`<span class="muted">— ${localize(change.detail, this.locale)}</span>` : nothing}
                 </li>`,
               )}</ul>`
         }
@@ -148,12 +147,11 @@ export class UpgradeDialog extends LitElement {
   }
 
   private describe(step: PackMigration, t: StoreTranslate) {
-    const text = (key: string) => (typeof step[key] === 'string' ? (step[key] as string) : '');
     const values = {
       table: step.table,
-      from: text('from'),
-      to: text('to'),
-      field: text('field'),
+      from: step.from ?? '',
+      to: step.to ?? '',
+      field: step.field ?? '',
       n: step.records,
     };
     const known = step.op === 'renameField' || step.op === 'removeField' || step.op === 'setField';

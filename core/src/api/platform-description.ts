@@ -1,4 +1,5 @@
-import { LocalizedTextSchema, Type } from '@tessera/core';
+import { Type } from 'typebox';
+import { LocalizedTextSchema } from '../model/common.ts';
 
 const Bilingual = Type.Object({ 'zh-CN': Type.String(), en: Type.String() });
 const described = { description: Type.Optional(LocalizedTextSchema) };
@@ -6,7 +7,7 @@ const plugin = {
   plugin: Type.Optional(Type.String({ description: 'the plugin that contributes it' })),
 };
 
-/** The JSON Schema of `PlatformDescription` (`GET /api/platform`), for the OpenAPI document. */
+/** What the installed plugins contribute (`GET /api/platform`). */
 export const PlatformDescriptionSchema = Type.Object({
   plugins: Type.Array(Type.Object({ name: Type.String(), version: Type.String() })),
   fieldTypes: Type.Array(
