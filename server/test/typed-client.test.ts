@@ -5,9 +5,14 @@
  * this file — a wrong path parameter, body or answer field does not compile.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { api } from '@tessera/core/api';
-import { type Client, createClient, TesseraApiError } from '@tessera/runtime/client';
+import { type Client, createClient, TesseraApiError, tableClient } from '@tessera/runtime/client';
+import ts from 'typescript';
 import { ORIGIN } from './accounts-helpers.ts';
 import { type RecordsWorld, startRecordsWorld } from './records-helpers.ts';
 
@@ -109,5 +114,85 @@ describe('the typed client', () => {
       record.title;
     };
     assert.equal(typeof wrong, 'function');
+  });
+
+  it("gives one table's records typed by the app's generated declarations", async () => {
+    interface Contract {
+      title?: string;
+      amount?: string;
+      owner?: string;
+    }
+    const contracts = tableClient<{ contract: Contract }, 'contract'>(
+      client,
+      'contracts',
+      'contract',
+    );
+    const made = await contracts.create(
+      { title: '框架协议', amount: '50.00', owner: 'zhang.wei' },
+      { idempotencyKey: 'table-client-1' },
+    );
+    assert.equal(made.values.title, '框架协议');
+    const changed = await contracts.update(made.id, made._rev, { amount: '60.00' });
+    assert.equal((await contracts.get(made.id)).values.amount, '60.00');
+    const page = await contracts.list({ limit: 5 });
+    assert.ok(page.items.some((one) => one.id === made.id));
+    await contracts.remove(made.id, changed._rev);
+    await assert.rejects(contracts.get(made.id), TesseraApiError);
+
+    // the declarations the server generates plug in: a wrong field or value does not compile
+    const types = await world.server.app.request('/api/apps/contracts/versions/1/types', {
+      headers: { cookie: `tessera_session=${world.admin.cookie}` },
+    });
+    assert.equal(types.status, 200);
+    const dir = await mkdtemp(join(tmpdir(), 'tessera-table-client-'));
+    try {
+      await writeFile(join(dir, 'contracts.ts'), await types.text());
+      const program = join(dir, 'program.ts');
+      await writeFile(
+        program,
+        [
+          "import { api } from '@tessera/core/api';",
+          "import { createClient, tableClient } from '@tessera/runtime/client';",
+          "import type { Tables } from './contracts.ts';",
+          "const tessera = createClient(api, { baseUrl: 'http://127.0.0.1:3000', token: 't' });",
+          "const contracts = tableClient<Tables, 'contract'>(tessera, 'contracts', 'contract');",
+          "export const made = contracts.create({ title: '采购合同', amount: '100.00' });",
+          'export const title = async (id: string) => (await contracts.get(id)).values.title;',
+          '// @ts-expect-error there is no field "titel"',
+          "export const misspelt = contracts.create({ titel: '采购合同' });",
+          '// @ts-expect-error money is sent as a string',
+          'export const number = contracts.create({ amount: 100 });',
+          '// @ts-expect-error the app has no table "contrakt"',
+          "export const table = tableClient<Tables, 'contrakt'>(tessera, 'contracts', 'contrakt');",
+          '',
+        ].join('\n'),
+      );
+      const source = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+      const compiled = ts.createProgram([program], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        allowImportingTsExtensions: true,
+        skipLibCheck: true,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+        types: [],
+        paths: {
+          '@tessera/core': [source('core/src/index.ts')],
+          '@tessera/core/api': [source('core/src/api/index.ts')],
+          '@tessera/runtime/client': [source('runtime/src/client/tessera-client.ts')],
+        },
+      });
+      const diagnostics = ts.getPreEmitDiagnostics(compiled);
+      const text = ts.formatDiagnostics(diagnostics, {
+        getCanonicalFileName: (name) => name,
+        getCurrentDirectory: () => dir,
+        getNewLine: () => '\n',
+      });
+      assert.equal(diagnostics.length, 0, text);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { Static } from '@tessera/core';
 import {
   type AnswerOf,
   type ApiContract,
@@ -6,8 +7,12 @@ import {
   fillPath,
   type PathParams,
   type QueryOf,
+  type RecordViewSchema,
   type RouteContract,
+  type recordsApi,
 } from '@tessera/core/api';
+
+type RecordView = Static<typeof RecordViewSchema>;
 
 /** A refusal from Tessera, with the server's message in the request's language. */
 export class TesseraApiError extends Error {
@@ -170,4 +175,81 @@ function parsed(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+type RecordsGroup = Client<{ records: typeof recordsApi }>['records'];
+
+/** A record as the API shows it, with its values typed by the app's generated declarations. */
+export type TypedRecord<V> = Omit<RecordView, 'values'> & { readonly values: V };
+
+/** Values to change: the fields named, each a new value or null to clear it. */
+export type ValuesPatch<V> = { readonly [K in keyof V]?: V[K] | null };
+
+/** One table's records, typed by the app's own fields (see `tableClient`). */
+export interface TableClient<V> {
+  /** Creates a record; fields the server computes or numbers may be left out. */
+  create(
+    values: Partial<V>,
+    options?: { readonly idempotencyKey?: string },
+  ): Promise<TypedRecord<V>>;
+  get(id: string): Promise<TypedRecord<V>>;
+  /** Changes the fields named, with the revision read (a record changed since is a 409). */
+  update(id: string, rev: string, values: ValuesPatch<V>): Promise<TypedRecord<V>>;
+  /** A page, newest first; pass `next` back as `cursor`. */
+  list(page?: {
+    readonly cursor?: string;
+    readonly limit?: number;
+  }): Promise<{ items: TypedRecord<V>[]; next?: string }>;
+  remove(id: string, rev: string): Promise<void>;
+}
+
+/**
+ * The records of one table, typed by the app's generated declarations
+ * (`GET /api/apps/{app}/versions/{n}/types` exports `Tables`):
+ * `tableClient<Tables, 'customer'>(tessera, 'contract', 'customer').create({ name: '华为' })`.
+ */
+export function tableClient<Tables, T extends keyof Tables & string>(
+  client: { readonly records: RecordsGroup },
+  app: string,
+  table: T,
+): TableClient<Tables[T]> {
+  type V = Tables[T];
+  const where = { app, table };
+  const typed = (record: RecordView) => record as unknown as TypedRecord<V>;
+  return {
+    create: async (values, options = {}) =>
+      typed(
+        await client.records.create({
+          params: where,
+          body: { values: values as Record<string, unknown> },
+          ...(options.idempotencyKey === undefined
+            ? {}
+            : { idempotencyKey: options.idempotencyKey }),
+        }),
+      ),
+    get: async (id) => typed(await client.records.get({ params: { ...where, id } })),
+    update: async (id, rev, values) =>
+      typed(
+        await client.records.update({
+          params: { ...where, id },
+          body: { _rev: rev, values: values as Record<string, unknown> },
+        }),
+      ),
+    list: async (page = {}) => {
+      const answer = await client.records.list({
+        params: where,
+        query: {
+          ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+          ...(page.limit === undefined ? {} : { limit: String(page.limit) }),
+        },
+      });
+      return {
+        items: answer.items.map(typed),
+        ...(answer.next === undefined ? {} : { next: answer.next }),
+      };
+    },
+    remove: async (id, rev) => {
+      await client.records.remove({ params: { ...where, id }, query: { rev } });
+    },
+  };
 }

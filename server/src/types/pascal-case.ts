@@ -7,9 +7,15 @@ export function pascalCase(id: string): string {
     .join('');
 }
 
-/** Distinct names for ids whose PascalCase forms collide (`a_b`, `aB`): `AB`, `AB2`. */
-export function uniqueNames(ids: readonly string[]): Map<string, string> {
-  const taken = new Set<string>();
+/**
+ * Distinct names for ids whose PascalCase forms collide (`a_b`, `aB`): `AB`, `AB2`; names in
+ * `reserved` are taken already.
+ */
+export function uniqueNames(
+  ids: readonly string[],
+  reserved: readonly string[] = [],
+): Map<string, string> {
+  const taken = new Set<string>(reserved);
   const names = new Map<string, string>();
   for (const id of ids) {
     const base = pascalCase(id) || 'Table';
