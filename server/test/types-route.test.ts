@@ -20,7 +20,7 @@ describe('POST /api/apps/types', () => {
     assert.equal(status, 200, text);
     assert.match(type, /^text\/plain/);
     assert.match(text, /export interface ContractArchive \{/);
-    assert.match(text, /export interface Tables \{\n  "contract_archive": ContractArchive;/);
+    assert.match(text, /export interface Tables \{\n {2}"contract_archive": ContractArchive;/);
     for (const field of ['title', 'amount', 'signDate', 'owner'])
       assert.match(text, new RegExp(`\\b${field}\\??:`));
     assert.match(text, /amount: string/);
