@@ -1,3 +1,4 @@
+export { ErrorSchema } from '@tessera/core/api';
 export { createAdmin, ensureFirstAdmin, type FirstAdmin } from './accounts/first-admin.ts';
 export { type AppOptions, createApp, MAX_BODY_BYTES } from './create-app.ts';
 export {
@@ -13,7 +14,6 @@ export {
   type RouteDeclaration,
   type RouteInput,
 } from './http/define-route.ts';
-export { ErrorSchema } from './http/error-schema.ts';
 export { defineGuard, type Guard, type GuardInfo, guards } from './http/guards.ts';
 export {
   type OpenApiDocument,

@@ -1,7 +1,11 @@
 import { type Bilingual, LOCALES, type Locale, type TSchema } from '@tessera/core';
-import type { ApiRoute, ResponseContent, ResponseSpec } from './define-route.ts';
-import { isResponseContent } from './define-route.ts';
-import { ErrorSchema } from './error-schema.ts';
+import {
+  ErrorSchema,
+  isResponseContent,
+  type ResponseContent,
+  type ResponseSpec,
+} from '@tessera/core/api';
+import type { ApiRoute } from './define-route.ts';
 import { guardInfo } from './guards.ts';
 import { API_PREFIX } from './register-routes.ts';
 import { securitySchemes } from './security-schemes.ts';

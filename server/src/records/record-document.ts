@@ -64,6 +64,3 @@ export function recordView(doc: RecordDocument): RecordView {
     updatedBy: doc.updatedBy,
   };
 }
-
-/** The record's schema in the API contract. */
-export { RecordViewSchema } from '@tessera/core/api';

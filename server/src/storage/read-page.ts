@@ -3,8 +3,6 @@ import { pageQueryFields } from '@tessera/core/api';
 import { type FindQuery, maxPageSize, type Page, StorageError } from '@tessera/runtime';
 import { ApiError } from '../http/api-error.ts';
 
-export { pageQueryFields, pageSchema } from '@tessera/core/api';
-
 const PageQuery = Type.Object(pageQueryFields);
 export type PageQuery = Static<typeof PageQuery>;
 
