@@ -23,7 +23,7 @@ const titles = async (view: string, query: Record<string, unknown> = {}) => {
 const filtered = (filter: unknown[]) => titles('deals', { filter });
 
 describe('GET /api/apps/{app}/views', () => {
-  it('describes each view with headers in the request language and field types', async () => {
+  it('describes each view with headers in the language, field types and their filters', async () => {
     const answer = await viewGet(world, admin, '', { locale: 'zh-CN' });
     assert.equal(answer.status, 200, JSON.stringify(answer.json));
     const items = answer.json.items as Record<string, unknown>[];
@@ -38,17 +38,26 @@ describe('GET /api/apps/{app}/views', () => {
       label: '金额',
       type: 'money',
       celType: 'decimal',
+      ops: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'empty', 'notEmpty'],
     });
     assert.deepEqual(deals.columns[6], {
       field: 'customer',
       label: '客户',
       type: 'link',
       celType: 'string',
+      ops: ['notEmpty', 'empty'],
       link: { table: 'customer' },
     });
     const chart = items[2] as Record<string, unknown>;
     assert.deepEqual(chart.groupBy, [
-      { field: 'status', label: '状态', type: 'select', celType: 'string' },
+      {
+        field: 'status',
+        label: '状态',
+        type: 'select',
+        celType: 'string',
+        ops: ['eq', 'ne', 'empty', 'notEmpty'],
+        choices: ['open', 'won', 'lost'].map((value) => ({ value, label: `选项${value}` })),
+      },
     ]);
     assert.deepEqual(
       (chart.aggregates as { id: string }[]).map((one) => one.id),

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatCell, formatMoney } from '../src/pages/data/cell-format.ts';
+import { createPlatform, formatDecimalText } from '@tessera/core';
+import { fieldBasic } from '@tessera/plugin-field-basic';
+import { formatCell } from '../src/pages/data/cell-format.ts';
 
-const context = { locale: 'zh-CN' as const, yes: '是', no: '否' };
+const context = { locale: 'zh-CN' as const, platform: createPlatform({ plugins: [fieldBasic] }) };
 
 describe('view cells', () => {
   it('shows a user by name when the directory named them, else by id', () => {
@@ -14,10 +16,35 @@ describe('view cells', () => {
   });
 
   it('writes money exactly, grouped as the locale does', () => {
-    assert.equal(formatMoney('1234567.5', 'zh-CN'), '1,234,567.50');
+    assert.equal(formatDecimalText('1234567.5', 'zh-CN'), '1,234,567.50');
     assert.equal(
       formatCell('300000.00', { field: 'amount', type: 'money' }, context),
       '300,000.00',
     );
+  });
+
+  it("shows each row's cell of a sub-table column as the column's type shows it", () => {
+    const app = {
+      schemaVersion: 1,
+      id: 'shop',
+      label: 'Shop',
+      tables: [
+        {
+          id: 'orders',
+          label: 'Orders',
+          kind: 'master',
+          fields: [
+            {
+              id: 'lines',
+              type: 'sub-table',
+              label: 'Lines',
+              config: { fields: [{ id: 'paid', type: 'boolean', label: 'Paid' }] },
+            },
+          ],
+        },
+      ],
+    } as never;
+    const column = { field: 'lines.paid', type: 'boolean' };
+    assert.equal(formatCell([true, false], column, { ...context, app, table: 'orders' }), '是, 否');
   });
 });

@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { FilterOperator } from '../model/view.ts';
 import { ErrorSchema, pageQueryFields } from './common-schemas.ts';
 import { route } from './route-contract.ts';
 
@@ -37,6 +38,13 @@ const fieldParts = {
   label: Type.String({ description: "the field's label in the request's language" }),
   type: Type.String({ description: 'the field type, e.g. money, date, link' }),
   celType: Type.String({ description: 'how values compute: decimal, int, double, timestamp …' }),
+  ops: Type.Array(FilterOperator, { description: 'the filter operators its field type offers' }),
+  choices: Type.Optional(
+    Type.Array(Type.Object({ value: Type.String(), label: Type.String() }), {
+      description:
+        "the values a filter picks from (a select's options), labelled in the request's language",
+    }),
+  ),
 };
 const Field = Type.Object(fieldParts);
 

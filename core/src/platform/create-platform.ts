@@ -62,6 +62,8 @@ export interface Platform {
   /** JSON Schema of a table's records, from its field types. */
   recordSchema(app: AppDefinition, tableId: string): JsonSchema;
   validateRecord(app: AppDefinition, tableId: string, record: unknown, locale?: Locale): Issue[];
+  /** The field naming a table's records: its `titleField`, else its first field of a type that `titles`. */
+  titleField(table: TableDefinition): string | undefined;
 }
 
 /** Creates an isolated platform: its own registries, filled from the given plugins only. */
@@ -165,6 +167,8 @@ export function createPlatform(options: PlatformOptions): Platform {
       }
       return [...issues, ...checkRules(table, values, platform.expressions(app, tableId), skip)];
     },
+    titleField: (table) =>
+      table.titleField ?? table.fields.find((field) => fieldType(field.type)?.titles)?.id,
   };
   return platform;
 }

@@ -7,6 +7,7 @@ import type { FieldDefinition } from '../model/field.ts';
 import type { TableDefinition } from '../model/table.ts';
 import type { JsonSchema } from '../schema/validate-schema.ts';
 import type { ConfigMigration } from './config-migration.ts';
+import type { FieldListHooks } from './field-list.ts';
 
 /** A field as a field type sees it: the definition with `config` already validated and typed. */
 export interface FieldOf<Config> extends Omit<FieldDefinition, 'config'> {
@@ -118,6 +119,8 @@ export interface FieldLinkHooks<Config> {
    * column), when the value points at exactly one record; none otherwise.
    */
   pulls(field: FieldOf<Config>): readonly LinkPull[];
+  /** Whether a stored value is a list of ids rather than one. */
+  multiple(field: FieldOf<Config>): boolean;
 }
 
 /**
@@ -137,6 +140,8 @@ export interface FieldTypeDefinition<Config extends TSchema = TSchema> {
   readonly holds?: 'user' | 'department' | 'record';
   /** True for fields whose value the platform computes (computed, auto-number): never user input. */
   readonly derived?: boolean;
+  /** True for text that can name its record: a table naming no title field is titled by its first such field. */
+  readonly titles?: boolean;
   /** For derived fields numbered from a shared counter when a record is created (auto-number). */
   readonly sequence?: FieldSequenceHooks<Static<Config>>;
   /** JSON Schema fragment describing a stored value (for record schemas and `.d.ts` types). */
@@ -147,6 +152,13 @@ export interface FieldTypeDefinition<Config extends TSchema = TSchema> {
   toCel(value: unknown, field: FieldOf<Static<Config>>): unknown;
   /** CEL result → stored JSON value (for defaults and computed values). */
   fromCel(value: unknown, field: FieldOf<Static<Config>>): unknown;
+  /**
+   * The stored form of a value a client gave, before it is checked: rich text sanitised, rows
+   * normalised column by column. Values of types without it are stored as given.
+   */
+  normalize?(value: unknown, field: FieldOf<Static<Config>>, ctx: ValueContext): unknown;
+  /** For fields whose value is a list of rows (sub-tables): the fields of each row. */
+  columns?(field: FieldOf<Static<Config>>): readonly FieldDefinition[];
   /** Checks one stored value (never undefined/null: "required" is the platform's job). Paths are relative to the value. */
   validate(value: unknown, field: FieldOf<Static<Config>>, ctx: ValueContext): Issue[];
   /** The value a new record starts with when the field has no `default` expression. */
@@ -161,6 +173,8 @@ export interface FieldTypeDefinition<Config extends TSchema = TSchema> {
   readonly links?: FieldLinkHooks<Static<Config>>;
   readonly designer: FieldDesignerHooks;
   readonly form: FieldFormHooks;
+  /** How lists show and filter values; defaults from `form.format` and the CEL type. */
+  readonly list?: FieldListHooks<Static<Config>>;
 }
 
 /** Defines a field type; the identity function that gives plugin authors inference. */

@@ -15,6 +15,11 @@ export interface ViewTypeDefinition<Config extends TSchema = TSchema> {
   readonly migrations?: readonly ConfigMigration[];
   /** Whether the view groups and aggregates (statistics) rather than listing records. */
   readonly aggregates: boolean;
+  /**
+   * Tag of the custom element that shows the view, defined by the plugin's browser entry; it
+   * is given a `ViewElementData` as its `data` property.
+   */
+  readonly element: string;
   check?(
     view: ViewDefinition & { readonly config: Static<Config> },
     table: TableDefinition,

@@ -1,8 +1,7 @@
 import { INBOX_TYPE, type InboxBox, type InboxEntry } from '@tessera/runtime/flow-store';
-import type { PublishedApps } from '../records/published-apps.ts';
 import { readAll, readPage } from '../storage/read-page.ts';
 import type { StoreContext } from '../storage/store-context.ts';
-import { matchesSearch, withInboxDetails } from './inbox-details.ts';
+import { type DetailsContext, matchesSearch, withInboxDetails } from './inbox-details.ts';
 
 export const INBOX_INDEX = 'inbox-by-user';
 
@@ -15,7 +14,7 @@ export const SEARCHED_ENTRIES = 1000;
  * and initiator, and the matches come back in pages of the same size.
  */
 export async function inboxPage(
-  context: StoreContext & { readonly published: PublishedApps },
+  context: DetailsContext,
   user: string,
   box: InboxBox,
   page: { limit: number; cursor?: string; q?: string },
@@ -33,11 +32,7 @@ export async function inboxPage(
       ...query,
       limit: SEARCHED_ENTRIES,
     });
-    const detailed = await withInboxDetails(
-      context.storage,
-      context.published,
-      found.docs.map(plain),
-    );
+    const detailed = await withInboxDetails(context, found.docs.map(plain));
     const matches = detailed.filter((entry) => matchesSearch(entry, q));
     const start = page.cursor ? Number.parseInt(page.cursor, 10) || 0 : 0;
     const end = start + page.limit;
@@ -53,7 +48,7 @@ export async function inboxPage(
     ...(cursor ? { cursor } : {}),
   });
   return {
-    items: await withInboxDetails(context.storage, context.published, found.docs.map(plain)),
+    items: await withInboxDetails(context, found.docs.map(plain)),
     ...(found.next ? { next: found.next } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppDefinition, LocalizedText } from '@tessera/core';
+import type { AppDefinition, LocalizedText, Platform } from '@tessera/core';
 import type { StoragePort } from '@tessera/runtime';
 import type { FlowInstance } from '@tessera/runtime/flow';
 import { type InboxEntry, instanceDocId } from '@tessera/runtime/flow-store';
@@ -18,17 +18,23 @@ type Entry = Omit<InboxEntry, 'type'>;
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 
+/** Where the details are read: storage, published versions, and the types that name records. */
+export interface DetailsContext {
+  readonly storage: StoragePort;
+  readonly published: PublishedApps;
+  readonly platform: Platform;
+}
+
 /**
  * Joins inbox entries with their records' titles (the table's `titleField`, else its first
- * text field), the app, flow and node labels of the version that made them, and the
+ * field of a type that names records), the app, flow and node labels of the version that made them, and the
  * initiator's display name: reads by id (users and versions come through the read cache).
  * An entry whose item its user may not open now — a withdrawn item is a draft again, its
  * drafter's alone (decision 0030) — keeps its labels but not its record's title, which the
  * drafter may have changed since: it is named by the record id's end, as a missing record is.
  */
 export async function withInboxDetails(
-  storage: StoragePort,
-  published: PublishedApps,
+  { storage, published, platform }: DetailsContext,
   entries: readonly Entry[],
 ): Promise<(Entry & InboxDetails)[]> {
   const ids = (pick: (entry: Entry) => string) => [...new Set(entries.map(pick))];
@@ -64,8 +70,7 @@ export async function withInboxDetails(
     const node = flow?.nodes.find((one) => one.id === entry.node);
     const record = opens(entry) ? records.get(entry.record) : undefined;
     const values = (record?.values ?? {}) as Record<string, unknown>;
-    const titleField =
-      table?.titleField ?? table?.fields.find((field) => field.type === 'text')?.id;
+    const titleField = table && platform.titleField(table);
     const title = (titleField && text(values[titleField])) || entry.record.slice(-8);
     const initiatorName = text(users.get(entry.initiator)?.displayName);
     return {

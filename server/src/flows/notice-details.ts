@@ -1,10 +1,8 @@
-import type { AppDefinition, LocalizedText, TableDefinition } from '@tessera/core';
-import type { StoragePort } from '@tessera/runtime';
+import type { AppDefinition, LocalizedText, Platform, TableDefinition } from '@tessera/core';
 import type { FlowInstance } from '@tessera/runtime/flow';
 import { instanceDocId } from '@tessera/runtime/flow-store';
-import type { PublishedApps } from '../records/published-apps.ts';
 import type { RecordFields } from '../records/record-document.ts';
-import { withInboxDetails } from './inbox-details.ts';
+import { type DetailsContext, withInboxDetails } from './inbox-details.ts';
 import { isRecordNotice } from './notices.ts';
 
 interface NoticeLike {
@@ -30,13 +28,14 @@ export interface RecordNoticeDetails {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 
-/** A record's name: its table's `titleField`, else its first text field, else its id's end. */
+/** A record's name: its table's title field (`platform.titleField`), else its id's end. */
 export function recordTitle(
+  platform: Platform,
   table: TableDefinition | undefined,
   values: Readonly<Record<string, unknown>>,
   id: string,
 ): string {
-  const field = table?.titleField ?? table?.fields.find((one) => one.type === 'text')?.id;
+  const field = table && platform.titleField(table);
   return (field && text(values[field])) || id.slice(-8);
 }
 
@@ -48,17 +47,15 @@ export function recordTitle(
  * published version (one record read per record).
  */
 export async function withNoticeDetails<T extends NoticeLike>(
-  storage: StoragePort,
-  published: PublishedApps,
+  context: DetailsContext,
   notices: readonly T[],
   user: string,
 ) {
   const flowNotices = notices.filter((notice) => !isRecordNotice(notice));
   const [flowDetails, recordDetails] = await Promise.all([
-    withFlowDetails(storage, published, flowNotices, user),
+    withFlowDetails(context, flowNotices, user),
     withRecordDetails<T>(
-      storage,
-      published,
+      context,
       notices.filter((notice) => isRecordNotice(notice)),
     ),
   ]);
@@ -66,8 +63,7 @@ export async function withNoticeDetails<T extends NoticeLike>(
 }
 
 async function withRecordDetails<T extends NoticeLike>(
-  storage: StoragePort,
-  published: PublishedApps,
+  { storage, published, platform }: DetailsContext,
   notices: readonly T[],
 ): Promise<Map<T, T & RecordNoticeDetails>> {
   const apps = new Map<string, Promise<AppDefinition | undefined>>();
@@ -93,7 +89,7 @@ async function withRecordDetails<T extends NoticeLike>(
     const values = record?.type === 'record' ? record.values : {};
     out.set(notice, {
       ...notice,
-      title: recordTitle(table, values, notice.record ?? ''),
+      title: recordTitle(platform, table, values, notice.record ?? ''),
       ...(app ? { appLabel: app.label } : {}),
       ...(table ? { tableLabel: table.label } : {}),
       ...(reminder ? { reminderLabel: reminder.label } : {}),
@@ -104,11 +100,11 @@ async function withRecordDetails<T extends NoticeLike>(
 }
 
 async function withFlowDetails<T extends NoticeLike>(
-  storage: StoragePort,
-  published: PublishedApps,
+  context: DetailsContext,
   notices: readonly T[],
   user: string,
 ) {
+  const { storage } = context;
   const instances = new Map<string, FlowInstance | undefined>();
   for (const notice of notices) {
     const id = notice.instance ?? '';
@@ -118,8 +114,7 @@ async function withFlowDetails<T extends NoticeLike>(
   }
   const known = notices.filter((notice) => instances.get(notice.instance ?? ''));
   const detailed = await withInboxDetails(
-    storage,
-    published,
+    context,
     known.map((notice) => {
       const instance = instances.get(notice.instance ?? '')!;
       return {

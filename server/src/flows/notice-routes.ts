@@ -1,3 +1,4 @@
+import type { Platform } from '@tessera/core';
 import { api } from '@tessera/core/api';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../http/api-env.ts';
@@ -29,7 +30,7 @@ const notFound = (id: string) =>
  * The caller's in-app notices (消息): a flow's reminders, urges, overdue marks, CC items and
  * ends, and record reminders (数据提醒: a record's date is due or has passed).
  */
-export function noticeRoutes(context: StoreContext): ApiRoute[] {
+export function noticeRoutes(context: StoreContext & { readonly platform: Platform }): ApiRoute[] {
   const userOf = (c: Context<ApiEnv>) => {
     const principal = c.get('principal');
     if (!principal) throw new TypeError('notice routes are guarded: a principal is present');
@@ -48,8 +49,7 @@ export function noticeRoutes(context: StoreContext): ApiRoute[] {
           ...pageOf(query),
         });
         const items = await withNoticeDetails(
-          context.storage,
-          published,
+          { storage: context.storage, published, platform: context.platform },
           page.docs.map(view),
           user,
         );

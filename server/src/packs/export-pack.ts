@@ -111,24 +111,28 @@ async function exportRecords(
     if (docs.length === 0) continue;
     out[table.id] = docs.map((doc) => ({
       $id: keyOf.get(doc.id)!.key,
-      ...exportedValues(table, app, doc.values, keyOf),
+      ...exportedValues(context.platform, table, doc.values, keyOf),
     }));
   }
   return out;
 }
 
-/** Values as a pack carries them: no computed values, links to exported records as references. */
+/**
+ * Values as a pack carries them: no values the platform computes (numbers drawn from a counter
+ * are kept), links to exported records as references.
+ */
 function exportedValues(
+  platform: Platform,
   table: TableDefinition,
-  app: AppDefinition,
   values: Record<string, unknown>,
   keyOf: ReadonlyMap<string, { table: string; key: string }>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of table.fields) {
     const value = values[field.id];
-    if (value === undefined || field.type === 'computed') continue;
-    if (field.type !== 'link') {
+    const type = platform.fieldTypes.get(field.type);
+    if (value === undefined || (type?.derived && !type.sequence)) continue;
+    if (!type?.links) {
       out[field.id] = value;
       continue;
     }
@@ -144,6 +148,5 @@ function exportedValues(
       if (one !== undefined) out[field.id] = one;
     }
   }
-  void app;
   return out;
 }

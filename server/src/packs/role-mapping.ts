@@ -1,5 +1,7 @@
 import { type AppDefinition, type Issue, issue, pointer } from '@tessera/core';
 import type { StoragePort } from '@tessera/runtime';
+import { USER_TYPE } from '../accounts/user-document.ts';
+import { DEPARTMENT_TYPE } from '../organisation/department-document.ts';
 import type { RoleMembers } from '../records/app-roles.ts';
 import { CLAIM_TYPE, claimIdOf } from '../storage/unique-claim.ts';
 import { PackRefusal } from './pack-errors.ts';
@@ -48,7 +50,7 @@ export async function checkRoleMapping(
     const departments: string[] = [];
     for (const [i, given] of (members.departments ?? []).entries()) {
       const doc = DEPARTMENT_ID.test(given) ? await storage.get(given) : undefined;
-      if (doc?.type === 'department') departments.push(given);
+      if (doc?.type === DEPARTMENT_TYPE) departments.push(given);
       else
         issues.push(
           issue(pointer('/roles', role, 'departments', i), 'pack.unknownDepartment', {
@@ -85,5 +87,5 @@ async function userIdOf(storage: StoragePort, given: string): Promise<string | u
   }
   if (!id) return undefined;
   const user = await storage.get<{ active?: boolean }>(id);
-  return user?.type === 'user' && user.active !== false ? id : undefined;
+  return user?.type === USER_TYPE && user.active !== false ? id : undefined;
 }

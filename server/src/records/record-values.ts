@@ -1,6 +1,5 @@
 import {
   defaultForm,
-  type FieldDefinition,
   type FormDefinition,
   type Issue,
   issue,
@@ -10,10 +9,10 @@ import {
   pointer,
   SYSTEM_KEYS,
 } from '@tessera/core';
-import { sanitizeRichText } from '@tessera/plugin-field-basic';
 import { applyForm } from './apply-form.ts';
 import type { ExpressionUser } from './computed-values.ts';
 import { applyLinks, type LinkReader } from './linked-values.ts';
+import { asPrepared, type PreparedValues } from './prepared-values.ts';
 import type { PublishedTable } from './published-apps.ts';
 import { invalidValues } from './record-errors.ts';
 
@@ -35,9 +34,6 @@ export interface WriteContext {
   /** The table's default form (its first, as on the data pages) when absent. */
   readonly form?: FormUse;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Keys the client may not set: the platform's own, and fields the platform derives. */
 function refusedKeys(platform: Platform, target: PublishedTable, values: object): Issue[] {
@@ -64,21 +60,23 @@ function refusedKeys(platform: Platform, target: PublishedTable, values: object)
   return found;
 }
 
-/** Rich text as the sanitiser leaves it: top-level fields and sub-table columns. */
-function sanitize(fields: readonly FieldDefinition[], values: Record<string, unknown>) {
-  for (const field of fields) {
+/** Each given value in its type's stored form (rich text sanitised, in sub-table rows too). */
+function normalize(
+  platform: Platform,
+  target: PublishedTable,
+  values: Record<string, unknown>,
+  locale: Locale,
+) {
+  const ctx = {
+    locale,
+    dictionary: (id: string) => target.app.dictionaries?.find((one) => one.id === id),
+    fieldType: (type: string) => platform.fieldTypes.get(type),
+  };
+  for (const field of target.table.fields) {
     const value = values[field.id];
-    if (field.type === 'rich-text' && typeof value === 'string') {
-      values[field.id] = sanitizeRichText(value);
-    } else if (field.type === 'sub-table' && Array.isArray(value)) {
-      const columns = field.config?.fields;
-      if (!Array.isArray(columns)) continue;
-      values[field.id] = value.map((row: unknown) => {
-        if (!isObject(row)) return row;
-        const copy = { ...row };
-        sanitize(columns as FieldDefinition[], copy);
-        return copy;
-      });
+    const hook = platform.fieldTypes.get(field.type)?.normalize;
+    if (hook && value !== undefined) {
+      values[field.id] = hook(value, { ...field, config: field.config ?? {} } as never, ctx);
     }
   }
 }
@@ -93,10 +91,10 @@ function formOf(target: PublishedTable, use: FormUse | undefined): FormDefinitio
  * The values to store — the one place every write of a record's values is worked out (create,
  * update, imports, public forms, sync, flow starts and the edits at a flow's nodes): `input`
  * over `base` (a PATCH over the stored values; a create has no `base`), derived and system keys
- * of `input` refused, empty values (null) left out (so a PATCH with null clears a field), rich
- * text sanitised; then what the server derives whatever the client sent: every newly linked
- * record checked (it exists, in the link's table, within the writer's row scope) and every
- * pulled field copied from it (`applyLinks`), the form's linkage rules applied — value rules,
+ * of `input` refused, empty values (null) left out (so a PATCH with null clears a field), each
+ * value normalised by its type (rich text sanitised); then what the server derives whatever
+ * the client sent: every newly linked record checked (it exists, in the link's table, within
+ * the writer's row scope) and every pulled field copied from it (`applyLinks`), the form's linkage rules applied — value rules,
  * hidden, read-only and required — and every computed value, in sub-table rows too, worked out
  * (`applyForm`), and the result checked by the platform's rules (the browser's). Throws a 400
  * naming the first issue's field (`/values/amount`).
@@ -107,14 +105,14 @@ export async function prepareValues(
   input: Readonly<Record<string, unknown>>,
   context: WriteContext,
   base?: Readonly<Record<string, unknown>>,
-): Promise<Record<string, unknown>> {
+): Promise<PreparedValues> {
   const refused = refusedKeys(platform, target, input);
   if (refused.length > 0) throw invalidValues(refused, context.locale);
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries({ ...base, ...input })) {
     if (value !== null && value !== undefined) values[key] = value;
   }
-  sanitize(target.table.fields, values);
+  normalize(platform, target, values, context.locale);
   const links = await applyLinks(platform, target, values, base ?? {}, context.links);
   if (links.issues.length > 0) throw invalidValues(links.issues, context.locale);
   const applied = applyForm({
@@ -130,5 +128,5 @@ export async function prepareValues(
     locale: context.locale,
   });
   if (applied.issues.length > 0) throw invalidValues(applied.issues, context.locale);
-  return applied.values;
+  return asPrepared(applied.values);
 }

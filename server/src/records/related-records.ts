@@ -1,4 +1,4 @@
-import type { LocalizedText, TableDefinition } from '@tessera/core';
+import type { LocalizedText, Platform, TableDefinition } from '@tessera/core';
 import { RELATED_COUNTED, RELATED_SHOWN } from '@tessera/core/api';
 import { maxPageSize, type Selector } from '@tessera/runtime';
 import { readPage } from '../storage/read-page.ts';
@@ -12,7 +12,7 @@ import { type Caller, scopedQuery, tableAccess } from './row-scope.ts';
 
 // RELATED_SHOWN records per group, newest first; RELATED_COUNTED at most counted, past it `total`
 // is a lower bound and `partial` is set (both in the contract, @tessera/core/api)
-/** Fields shown per record: the table's first fields that are not sub-tables. */
+/** Fields shown per record: the table's first fields that do not hold rows (sub-tables). */
 export const RELATED_COLUMNS = 6;
 
 export interface RelatedGroup {
@@ -37,14 +37,19 @@ interface LinkField {
   readonly multiple: boolean;
 }
 
-/** Every link field of the app's tables that points at records of `tableId`. */
-export function linksTo(tables: readonly TableDefinition[], tableId: string): LinkField[] {
+/** Every field of the app's tables whose type links to records, pointing at `tableId`. */
+export function linksTo(
+  platform: Platform,
+  tables: readonly TableDefinition[],
+  tableId: string,
+): LinkField[] {
   const found: LinkField[] = [];
   for (const table of tables) {
     for (const field of table.fields) {
-      const config = field.config as { table?: unknown; multiple?: unknown } | undefined;
-      if (field.type !== 'link' || config?.table !== tableId) continue;
-      found.push({ table, field, multiple: config.multiple === true });
+      const links = platform.fieldTypes.get(field.type)?.links;
+      const typed = { ...field, config: field.config ?? {} } as never;
+      if (links?.table(typed) !== tableId) continue;
+      found.push({ table, field, multiple: links.multiple(typed) });
     }
   }
   return found;
@@ -64,19 +69,19 @@ const titleOf = (table: TableDefinition, doc: RecordDocument) => {
  * RELATED_COUNTED.
  */
 export async function relatedRecords(
-  context: Pick<RecordsContext, 'storage'>,
+  context: Pick<RecordsContext, 'storage' | 'platform'>,
   published: PublishedApps,
   appId: string,
   id: string,
   caller: Caller,
 ): Promise<{ groups: RelatedGroup[] }> {
-  const { storage } = context;
+  const { storage, platform } = context;
   const doc = await readTyped<RecordFields>(storage, id, RECORD_TYPE);
   if (!doc || doc.app !== appId) throw recordNotFound(id);
   const { mapping } = await checkRecordScope(storage, caller, id, doc);
   const { definition } = await published.latest(appId);
   const groups: RelatedGroup[] = [];
-  for (const { table, field, multiple } of linksTo(definition.tables, doc.table)) {
+  for (const { table, field, multiple } of linksTo(platform, definition.tables, doc.table)) {
     const access = tableAccess(caller, mapping, table.id);
     const query = scopedQuery(access, caller, appId, table.id);
     const key = `values.${field.id}`;
@@ -103,7 +108,7 @@ export async function relatedRecords(
       cursor = page.next;
     } while (cursor !== undefined && total < RELATED_COUNTED);
     const columns = table.fields
-      .filter((one) => one.type !== 'sub-table')
+      .filter((one) => !platform.fieldTypes.get(one.type)?.columns)
       .slice(0, RELATED_COLUMNS)
       .map((one) => ({ id: one.id, label: one.label }));
     groups.push({

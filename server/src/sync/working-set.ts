@@ -1,9 +1,8 @@
 import type { InboxBox } from '@tessera/runtime/flow-store';
 import { inboxPage } from '../flows/flow-inbox.ts';
 import type { FlowService } from '../flows/flow-service.ts';
+import type { DetailsContext } from '../flows/inbox-details.ts';
 import type { RecordCaller } from '../records/caller.ts';
-import type { PublishedApps } from '../records/published-apps.ts';
-import type { StoreContext } from '../storage/store-context.ts';
 import { type SyncDocument, syncDocument } from './sync-documents.ts';
 
 /** How much of each box a browser keeps: all that waits for the person, the newest of the rest. */
@@ -25,7 +24,7 @@ export const MAX_ITEMS = 400;
  * it holds nothing the person could not read online.
  */
 export async function workingSet(
-  context: StoreContext & { readonly published: PublishedApps },
+  context: DetailsContext,
   flows: FlowService,
   caller: RecordCaller,
   apps: readonly { readonly app: string; readonly version: number }[],

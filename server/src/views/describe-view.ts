@@ -1,5 +1,6 @@
 import {
   type AppDefinition,
+  filterOperators,
   type Locale,
   localize,
   type Platform,
@@ -36,6 +37,8 @@ export function describeView(
     label: table ? columnLabel(table, target, locale) : target.path,
     type: target.field.type,
     celType: target.celType,
+    ops: [...filterOperators(target.type, target.field as never, target.celType)],
+    ...choicesOf(platform, app, target, locale),
   });
   const paths = view.columns ?? table?.fields.map((one) => ({ field: one.id })) ?? [];
   const columns = paths.flatMap((column) => {
@@ -75,5 +78,21 @@ export function describeView(
     groupBy,
     aggregates,
     config: view.config ?? {},
+  };
+}
+
+/** The values a filter on the field picks from, when its type offers a choice. */
+function choicesOf(platform: Platform, app: AppDefinition, target: ViewField, locale: Locale) {
+  const choices = target.type.list?.choices?.(target.field as never, {
+    locale,
+    dictionary: (id) => app.dictionaries?.find((one) => one.id === id),
+    fieldType: (id) => platform.fieldTypes.get(id),
+  });
+  if (!choices) return {};
+  return {
+    choices: choices.map((one) => ({
+      value: one.value,
+      label: localize(one.label, locale, one.value),
+    })),
   };
 }

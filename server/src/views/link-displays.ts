@@ -15,11 +15,9 @@ export interface LinkTarget {
   readonly display?: string;
 }
 
-/** The table a link-holding field points at (`config.table` of a field that holds records). */
+/** The table a field pointing at records links to, as its type's link hooks say. */
 export const linkedTable = (target: ViewField): string | undefined =>
-  target.type.holds === 'record' && typeof target.field.config.table === 'string'
-    ? target.field.config.table
-    : undefined;
+  target.type.links?.table(target.field as never);
 
 const READS_AT_ONCE = 50;
 

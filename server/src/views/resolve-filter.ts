@@ -3,6 +3,7 @@ import {
   type Bilingual,
   celToJson,
   ExpressionError,
+  FILTER_OPS,
   type Locale,
   type Platform,
   pointer,
@@ -32,19 +33,6 @@ export interface FilterScope {
   readonly variables: Readonly<Record<string, unknown>>;
 }
 
-const OPS: readonly FilterOp[] = [
-  'eq',
-  'ne',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'in',
-  'contains',
-  'empty',
-  'notEmpty',
-  'between',
-];
 const MAX_LIST = 1000;
 
 const isList = (celType: string) => celType === 'list' || celType.startsWith('list<');
@@ -72,10 +60,10 @@ export function resolveFilter(
     });
   }
   const op = filter.op as FilterOp;
-  if (!OPS.includes(op)) {
+  if (!FILTER_OPS.includes(op)) {
     throw refuse('op', {
-      en: `must be one of ${OPS.join(', ')}`,
-      'zh-CN': `必须是 ${OPS.join('、')} 之一`,
+      en: `must be one of ${FILTER_OPS.join(', ')}`,
+      'zh-CN': `必须是 ${FILTER_OPS.join('、')} 之一`,
     });
   }
   if (op === 'empty' || op === 'notEmpty') return { target, op };
@@ -128,8 +116,8 @@ function evaluate(
 }
 
 /**
- * The stored form of a comparison value (through the type's own CEL conversions), checked by
- * the type; text searched for with `contains`, and items of list fields, are taken as given.
+ * The stored form of a comparison value (through the type's CEL conversions and its
+ * normalising), checked by the type; text searched for with `contains`, and items of list fields, are taken as given.
  */
 function normalise(
   value: unknown,
@@ -146,17 +134,20 @@ function normalise(
   }
   if (op === 'contains' || isList(target.celType)) return value;
   const { type, field } = target;
+  const ctx = {
+    locale: scope.locale,
+    dictionary: (id: string) => scope.app.dictionaries?.find((one) => one.id === id),
+    fieldType: (id: string) => scope.platform.fieldTypes.get(id),
+  };
   let stored: unknown = value;
   try {
     stored = celToJson(type.fromCel(type.toCel(value, field as never), field as never));
   } catch {
     stored = value;
   }
-  const issues = type.validate(stored, field as never, {
-    locale: scope.locale,
-    dictionary: (id) => scope.app.dictionaries?.find((one) => one.id === id),
-    fieldType: (id) => scope.platform.fieldTypes.get(id),
-  });
+  // compared with stored values, so in their stored form (as a record's value is written)
+  if (type.normalize) stored = type.normalize(stored, field as never, ctx);
+  const issues = type.validate(stored, field as never, ctx);
   const first = issues[0];
   if (first) {
     throw invalidViewQuery(at, {

@@ -37,10 +37,8 @@ export function viewField(
   if (!top) return undefined;
   let field: FieldDefinition = top;
   if (column !== undefined) {
-    const columns = (top.config as { fields?: unknown } | undefined)?.fields;
-    const found = Array.isArray(columns)
-      ? (columns as FieldDefinition[]).find((one) => one?.id === column)
-      : undefined;
+    const columns = platform.fieldTypes.get(top.type)?.columns?.(withConfig(top) as never);
+    const found = columns?.find((one) => one?.id === column);
     if (!found) return undefined;
     field = found;
   }

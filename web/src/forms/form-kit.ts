@@ -3,15 +3,17 @@ import { fieldBasic } from '@tessera/plugin-field-basic';
 import { defineFieldElements } from '@tessera/plugin-field-basic/elements';
 import { flowBasic } from '@tessera/plugin-flow-basic';
 import { viewBasic } from '@tessera/plugin-view-basic';
+import { defineViewElements } from '@tessera/plugin-view-basic/elements';
 import type { DirectoryChoice, FormServices, RecordChoice } from '@tessera/runtime/elements';
 import type { FormUser } from '@tessera/runtime/forms';
 import type { ApiClient } from '../api/api-client.ts';
 import { peopleNames } from '../api/people-names.ts';
-import type { SignedInUser } from '../shell/app-context.ts';
+import type { SignedInUser } from '../app-context/app-context.ts';
 
 /**
  * The form runtime's chunk: the platform with the same plugins as the server (so a form checks
- * values with the server's rules), the field elements, and the services fields call back into.
+ * values with the server's rules), their field and view elements, and the services fields call
+ * back into.
  */
 let platform: Platform | undefined;
 
@@ -27,6 +29,7 @@ export function formUser(user: SignedInUser | undefined): FormUser | undefined {
 export function browserPlatform(): Platform {
   platform ??= createPlatform({ plugins: [fieldBasic, flowBasic, viewBasic] });
   defineFieldElements();
+  defineViewElements();
   return platform;
 }
 
@@ -34,7 +37,7 @@ interface RecordPage {
   readonly items: readonly { id: string; values: Record<string, unknown> }[];
 }
 
-/** Record titles: the table's title field, else its first text field, else the id's tail. */
+/** Record titles: the table's title field as the platform finds it, else the id's tail. */
 export function recordTitle(
   app: AppDefinition,
   table: string,
@@ -42,7 +45,7 @@ export function recordTitle(
   id: string,
 ) {
   const definition = app.tables.find((one) => one.id === table);
-  const field = definition?.titleField ?? definition?.fields.find((one) => one.type === 'text')?.id;
+  const field = definition && browserPlatform().titleField(definition);
   const value = field === undefined ? undefined : values[field];
   return typeof value === 'string' && value ? value : id.slice(-8);
 }

@@ -1,4 +1,4 @@
-import { defineFieldType, type FieldOf, type Issue, issue } from '@tessera/core';
+import { cellText, defineFieldType, type FieldOf, type Issue, issue } from '@tessera/core';
 import { isBlank } from '../shared/guards.ts';
 import { ComputedConfig, type ComputedSettings } from './computed-config.ts';
 import { RESULT_TYPES, type ResultKind, resultOf } from './result-types.ts';
@@ -73,6 +73,12 @@ export const computedField = defineFieldType({
   compare(a, b, field) {
     const result = resultOf(field);
     return result.type.compare(a, b, result.field);
+  },
+  list: {
+    cellText(value, field, ctx) {
+      const result = resultOf(field);
+      return cellText(result.type, value, result.field as FieldOf<never>, ctx);
+    },
   },
   designer: {
     group: 'advanced',

@@ -1,6 +1,7 @@
 import { defineFieldType, issue, Type } from '@tessera/core';
 import { parseDateText, utcDateText, utcMillis } from '../shared/calendar.ts';
 import { compareCodeUnits } from '../shared/compare.ts';
+import { dateCell } from '../shared/date-cells.ts';
 import { isBlank, scalarText } from '../shared/guards.ts';
 
 const DateConfig = Type.Object({}, { additionalProperties: false });
@@ -51,6 +52,7 @@ export const dateField = defineFieldType({
   defaultValue: () => undefined,
   compare: compareCodeUnits,
   designer: { group: 'datetime', icon: 'calendar', defaultConfig: () => ({}) },
+  list: { cellText: (value, _field, ctx) => dateCell(value, ctx.locale) },
   form: {
     element: 'tessera-field-date',
     parseInput(input) {

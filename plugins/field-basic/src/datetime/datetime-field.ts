@@ -1,5 +1,6 @@
 import { defineFieldType, issue, Type } from '@tessera/core';
 import { parseDateText } from '../shared/calendar.ts';
+import { dateTimeCell } from '../shared/date-cells.ts';
 import { isBlank, scalarText } from '../shared/guards.ts';
 import { parseDatetime } from './parse-datetime.ts';
 
@@ -52,6 +53,7 @@ export const datetimeField = defineFieldType({
   defaultValue: () => undefined,
   compare: compareInstants,
   designer: { group: 'datetime', icon: 'clock', defaultConfig: () => ({}) },
+  list: { cellText: (value, _field, ctx) => dateTimeCell(value, ctx.locale) },
   form: {
     element: 'tessera-field-datetime',
     parseInput(input) {

@@ -35,7 +35,10 @@ export const linkField = defineFieldType({
       ),
     // several linked records have no one value to copy (checkLink refuses the combination)
     pulls: (field) => (field.config.multiple ? [] : (field.config.pull ?? [])),
+    multiple: (field) => field.config.multiple === true,
   },
+  // a link cell opens the linked records; only whether there are any is filtered on
+  list: { filterOps: () => ['notEmpty', 'empty'] },
   designer: { group: 'relation', icon: 'link', defaultConfig: () => ({ multiple: false }) },
   form: { element: 'tessera-field-link', format: formatRefs, isEmpty: isEmptyRef },
 });

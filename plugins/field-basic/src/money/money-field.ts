@@ -1,4 +1,4 @@
-import { defineFieldType, type Locale, type Static, Type } from '@tessera/core';
+import { defineFieldType, formatDecimalText, type Locale, type Static, Type } from '@tessera/core';
 import {
   checkDecimalText,
   compareDecimalText,
@@ -62,6 +62,8 @@ export const moneyField = defineFieldType({
     ),
   defaultValue: () => undefined,
   compare: compareDecimalText,
+  // lists show the amount alone, grouped as the locale does, so a column of amounts lines up
+  list: { cellText: (value, _field, ctx) => formatDecimalText(value, ctx.locale) },
   designer: { group: 'basic', icon: 'money', defaultConfig: () => ({ currency: 'CNY', scale: 2 }) },
   form: {
     element: 'tessera-field-money',

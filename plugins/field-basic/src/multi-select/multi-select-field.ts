@@ -5,6 +5,7 @@ import {
   checkOptionSource,
   notAnOption,
   type OptionSource,
+  optionChoices,
   optionLabel,
   optionSourceProperties,
   optionValueSchema,
@@ -84,6 +85,7 @@ export const multiSelectField = defineFieldType({
   defaultValue: () => [],
   checkDefinition: (field, ctx) => checkOptionSource(field.config, ctx, 'multi-select'),
   compare: compareLists,
+  list: { choices: (field, ctx) => optionChoices(field.config, ctx) },
   designer: {
     group: 'choice',
     icon: 'checklist',

@@ -86,6 +86,12 @@ export const numberField = defineFieldType({
   defaultValue: () => undefined,
   compare: compareNumbers,
   designer: { group: 'basic', icon: 'number', defaultConfig: () => ({ scale: 0 }) },
+  list: {
+    cellText: (value, _field, ctx) =>
+      typeof value === 'number'
+        ? new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 10 }).format(value)
+        : scalarText(value),
+  },
   form: {
     element: 'tessera-field-number',
     parseInput(input) {

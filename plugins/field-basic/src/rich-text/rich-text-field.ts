@@ -29,7 +29,7 @@ function plainText(html: string): string {
     .trim();
 }
 
-/** 富文本: sanitised HTML. The server calls `sanitizeRichText` before saving; validate refuses the rest. */
+/** 富文本: sanitised HTML. A value is sanitised before it is stored; validate refuses the rest. */
 export const richTextField = defineFieldType({
   type: 'rich-text',
   label: { 'zh-CN': '富文本', en: 'Rich text' },
@@ -42,6 +42,7 @@ export const richTextField = defineFieldType({
   celType: () => 'string',
   toCel: (value) => value,
   fromCel: (value) => (typeof value === 'string' ? sanitizeRichText(value) : value),
+  normalize: (value) => (typeof value === 'string' ? sanitizeRichText(value) : value),
   validate(value, field) {
     const found = checkTextLength(value, { maxLength: maxLengthOf(field.config) }, 'rich-text');
     if (found.length > 0 || typeof value !== 'string') return found;

@@ -5,6 +5,7 @@ import {
   checkOptionSource,
   notAnOption,
   type OptionSource,
+  optionChoices,
   optionLabel,
   optionSourceProperties,
   optionValueSchema,
@@ -40,6 +41,10 @@ export const selectField = defineFieldType({
   defaultValue: () => undefined,
   checkDefinition: (field, ctx) => checkOptionSource(field.config, ctx, 'select'),
   compare: compareText,
+  list: {
+    filterOps: () => ['eq', 'ne', 'empty', 'notEmpty'],
+    choices: (field, ctx) => optionChoices(field.config, ctx),
+  },
   designer: {
     group: 'choice',
     icon: 'select',

@@ -1,5 +1,6 @@
 import {
   type DictionaryDefinition,
+  type FilterChoice,
   Id,
   type Issue,
   issue,
@@ -81,6 +82,16 @@ export function optionValues(config: OptionSource, ctx: Dictionaries): Set<strin
   const dictionary =
     config.dictionary === undefined ? undefined : ctx.dictionary(config.dictionary);
   return dictionary ? new Set(dictionary.items.map((item) => item.value)) : undefined;
+}
+
+/** What a filter on the field picks from: its options, or its dictionary's items in use. */
+export function optionChoices(config: OptionSource, ctx: Dictionaries): FilterChoice[] {
+  if (config.options) return config.options.map(({ value, label }) => ({ value, label }));
+  const dictionary =
+    config.dictionary === undefined ? undefined : ctx.dictionary(config.dictionary);
+  return (dictionary?.items ?? [])
+    .filter((item) => !item.disabled)
+    .map(({ value, label }) => ({ value, label }));
 }
 
 /** An option's label from inline options; the value itself when a dictionary is used. */

@@ -3,6 +3,7 @@ import { isBlank } from '../shared/guards.ts';
 import { checkColumns } from './check-columns.ts';
 import { rowContext, rowTable, typedColumn } from './columns.ts';
 import { cellsFromCel, cellsToCel } from './convert-cells.ts';
+import { normalizeRows } from './normalize-rows.ts';
 import { rowFileReferences } from './row-file-references.ts';
 import { maxRowsOf, SubTableConfig } from './sub-table-config.ts';
 import { validateRows } from './validate-rows.ts';
@@ -32,6 +33,8 @@ export const subTableField = defineFieldType({
   celType: () => 'list',
   toCel: (value, field) => cellsToCel(value, field.config.fields),
   fromCel: (value, field) => cellsFromCel(value, field.config.fields),
+  normalize: (value, field, ctx) => normalizeRows(value, field.config.fields, ctx),
+  columns: (field) => field.config.fields,
   validate: (value, field, ctx) => validateRows(value, field.config, ctx),
   defaultValue: () => [],
   checkDefinition: checkColumns,

@@ -25,6 +25,7 @@ export const textField = defineFieldType({
   type: 'text',
   label: { 'zh-CN': '单行文本', en: 'Text' },
   config: TextConfig,
+  titles: true,
   valueSchema: (field) => ({
     type: 'string',
     maxLength: maxLengthOf(field.config),

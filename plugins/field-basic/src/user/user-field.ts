@@ -1,4 +1,5 @@
 import { defineFieldType, Type } from '@tessera/core';
+import { scalarText } from '../shared/guards.ts';
 import { formatRefs, isEmptyRef, refValueParts } from '../shared/id-refs.ts';
 
 const UserConfig = Type.Object(
@@ -13,6 +14,13 @@ export const userField = defineFieldType({
   config: UserConfig,
   holds: 'user',
   ...refValueParts('user', { en: 'user', 'zh-CN': '人员' }),
+  list: {
+    cellText: (value, _field, ctx) =>
+      [value]
+        .flat()
+        .map((id) => ctx.userName?.(scalarText(id)) ?? scalarText(id))
+        .join(', '),
+  },
   designer: { group: 'people', icon: 'user', defaultConfig: () => ({ multiple: false }) },
   form: { element: 'tessera-field-user', format: formatRefs, isEmpty: isEmptyRef },
 });

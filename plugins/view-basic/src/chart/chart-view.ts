@@ -12,6 +12,7 @@ export const chartView = defineViewType({
   },
   config: ChartConfig,
   aggregates: true,
+  element: 'tessera-view-chart',
   check: checkChart,
   designer: {
     icon: 'chart-column',

@@ -17,5 +17,6 @@ export const listView = defineViewType({
   description: { 'zh-CN': '分页列出记录', en: 'Lists records page by page' },
   config: ListConfig,
   aggregates: false,
+  element: 'tessera-view-list',
   designer: { icon: 'table', defaultConfig: () => ({ pageSize: 50 }) },
 });

@@ -1,9 +1,12 @@
+import { Task } from '@lit/task';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
+import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
 import { loadWorkspace, type WorkspaceApp } from '../start/workspace.ts';
 import { DATA_TEXTS } from './data-texts.ts';
 
@@ -14,8 +17,6 @@ export class AppsPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    apps: { state: true },
-    problem: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -37,21 +38,12 @@ export class AppsPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare apps: readonly WorkspaceApp[] | undefined;
-  declare problem: string | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    loadWorkspace(this.ctx.api).then(
-      (apps) => {
-        this.apps = apps;
-      },
-      (error) => {
-        this.problem = error instanceof ApiProblem ? error.message : String(error);
-      },
-    );
-  }
+  private readonly workspace = new Task(this, {
+    args: () => [this.ctx.api] as const,
+    task: ([api]) => loadWorkspace(api),
+  });
 
   override render() {
     const { locale } = this.ctx;
@@ -59,8 +51,8 @@ export class AppsPage extends LitElement {
     return html`
       <h1>${t('apps.title')}</h1>
       <p class="muted">${t('apps.lead')}</p>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-      ${this.apps?.length === 0 ? html`<p class="notice">${t('apps.none')}</p>` : nothing}
+      ${this.workspace.render(loadStates())}
+      ${this.workspace.value?.length === 0 ? html`<p class="notice">${t('apps.none')}</p>` : nothing}
       ${this.shown().map((app) => this.renderApp(app, t))}
     `;
   }
@@ -68,7 +60,7 @@ export class AppsPage extends LitElement {
   /** Every app, or at `/apps/{app}` (where the app store's "open" leads) that one app. */
   private shown(): readonly WorkspaceApp[] {
     const one = this.params?.app;
-    const apps = this.apps ?? [];
+    const apps = this.workspace.value ?? [];
     return one ? apps.filter((app) => app.id === one) : apps;
   }
 
@@ -89,7 +81,7 @@ export class AppsPage extends LitElement {
                 view,
               ) => html`<a class="view" href=${`/apps/${segment(app.id)}/views/${segment(view.id)}`}>
                 <strong>${localize(view.label, locale, view.id)}</strong>
-                <span class="badge">${t(view.type === 'chart' ? 'type.chart' : 'type.list')}</span>
+                <span class="badge">${localize(browserPlatform().viewTypes.get(view.type)?.label, locale, view.type)}</span>
               </a>`,
             )}</div>`
       }

@@ -1,25 +1,21 @@
-import type { Locale } from '@tessera/core';
+import type { FilterOp, Locale } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { DATA_TEXTS, type DataTextKey } from './data-texts.ts';
-import { type Condition, type FilterOp, needsValue, opsFor } from './view-query.ts';
+import { type Condition, needsValue } from './view-query.ts';
 import type { ViewColumn } from './view-types.ts';
-
-/** The options of a select-like column, by its field. */
-export type Choices = Readonly<Record<string, readonly { value: string; label: string }[]>>;
 
 const NUMERIC = new Set(['decimal', 'int', 'double']);
 
 /**
- * `<tessera-filter-bar>`: conditions on the view's columns (field, an operator that suits its
- * type, a value). Every change is announced as `tessera-filter-change` with all conditions;
+ * `<tessera-filter-bar>`: conditions on the view's columns (field, an operator its field type
+ * offers, a value, picked among the column's choices when it has them). Every change is announced as `tessera-filter-change` with all conditions;
  * the page sends the complete ones.
  */
 export class FilterBar extends LitElement {
   static override properties = {
     columns: { attribute: false },
-    choices: { attribute: false },
     locale: {},
     conditions: { attribute: false },
   };
@@ -40,20 +36,18 @@ export class FilterBar extends LitElement {
     `,
   ];
   declare columns: readonly ViewColumn[];
-  declare choices: Choices;
   declare locale: Locale;
   declare conditions: readonly Condition[];
 
   constructor() {
     super();
     this.columns = [];
-    this.choices = {};
     this.locale = 'zh-CN';
     this.conditions = [];
   }
 
   private get filterable() {
-    return this.columns.filter((column) => opsFor(column).length > 0);
+    return this.columns.filter((column) => column.ops.length > 0);
   }
 
   private change(conditions: readonly Condition[]) {
@@ -74,7 +68,7 @@ export class FilterBar extends LitElement {
   private add() {
     const column = this.filterable[0];
     if (!column) return;
-    this.change([...this.conditions, { field: column.field, op: opsFor(column)[0]! }]);
+    this.change([...this.conditions, { field: column.field, op: column.ops[0]! }]);
   }
 
   private column(field: string) {
@@ -85,7 +79,7 @@ export class FilterBar extends LitElement {
   private typed(column: ViewColumn, raw: string): string | number | boolean {
     if (raw === '') return '';
     if (column.celType === 'bool') return raw === 'true';
-    if (NUMERIC.has(column.celType) && column.type !== 'select') {
+    if (NUMERIC.has(column.celType) && !column.choices) {
       const number = Number(raw);
       return Number.isFinite(number) ? number : raw;
     }
@@ -110,13 +104,13 @@ export class FilterBar extends LitElement {
     t: (key: DataTextKey, values?: Record<string, string | number>) => string,
   ) {
     const column = this.column(condition.field);
-    const ops = column ? opsFor(column) : [];
+    const ops = column?.ops ?? [];
     const n = index + 1;
     return html`<div class="condition">
       <span class="control">
         <select aria-label=${`${t('filter.field')} ${n}`} @change=${(event: Event) => {
           const next = this.column((event.target as HTMLSelectElement).value);
-          if (next) this.update_(index, { field: next.field, op: opsFor(next)[0]! });
+          if (next) this.update_(index, { field: next.field, op: next.ops[0]! });
         }}>
           ${this.filterable.map((one) => html`<option value=${one.field} ?selected=${one.field === condition.field}>${one.label}</option>`)}
         </select>
@@ -165,7 +159,7 @@ export class FilterBar extends LitElement {
             { value: 'true', label: t('yes') },
             { value: 'false', label: t('no') },
           ]
-        : this.choices[column.field];
+        : column.choices;
     if (choices) {
       return html`<span class="control">
         <select aria-label=${`${t('filter.value')} ${n}`} @change=${(event: Event) => commit((event.target as HTMLSelectElement).value)}>
@@ -177,14 +171,10 @@ export class FilterBar extends LitElement {
   }
 
   private input(column: ViewColumn, value: unknown, label: string, commit: (raw: string) => void) {
-    const type =
-      column.type === 'date' || column.type === 'datetime'
-        ? 'date'
-        : NUMERIC.has(column.celType)
-          ? 'number'
-          : 'text';
+    const kind =
+      column.celType === 'timestamp' ? 'date' : NUMERIC.has(column.celType) ? 'number' : 'text';
     return html`<span class="control">
-      <input aria-label=${label} type=${type} step=${type === 'number' ? 'any' : nothing} placeholder=${type === 'text' ? label.replace(/\s\d+$/, '') : nothing}
+      <input aria-label=${label} type=${kind} step=${kind === 'number' ? 'any' : nothing} placeholder=${kind === 'text' ? label.replace(/\s\d+$/, '') : nothing}
         .value=${value === undefined ? '' : String(value)}
         @change=${(event: Event) => commit((event.target as HTMLInputElement).value)} /></span>`;
   }

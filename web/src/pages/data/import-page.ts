@@ -1,14 +1,16 @@
+import { Task } from '@lit/task';
 import { type AppDefinition, localize, type Static, type TableDefinition } from '@tessera/core';
 import type { TableImportSchema } from '@tessera/core/api';
 import { css, html, LitElement, nothing } from 'lit';
-import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates, problemAlert } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { formatCell } from './cell-format.ts';
-import { DATA_TEXTS } from './data-texts.ts';
 import { IMPORT_TEXTS } from './import-texts.ts';
 import { recordHref } from './view-types.ts';
 
@@ -29,11 +31,8 @@ export class ImportPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    app: { state: true },
     preview: { state: true },
     outcome: { state: true },
-    busy: { state: true },
-    problem: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -66,59 +65,41 @@ export class ImportPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare app: AppDefinition | undefined;
   declare preview: ImportAnswer | undefined;
   declare outcome: ImportAnswer | undefined;
-  declare busy: boolean;
-  declare problem: string | undefined;
   private file: File | undefined;
   private key = '';
-  private loadedFor = '';
 
-  constructor() {
-    super();
-    this.busy = false;
+  private readonly loading = new Task(this, {
+    args: () => [this.ctx.api, this.params.app!] as const,
+    task: async ([api, app]) => (await latestDefinition(api, app))?.definition,
+  });
+
+  /** The dry run and the import: one file at a time, one place for a refusal. */
+  private readonly sending = new SendController(this);
+
+  private get app(): AppDefinition | undefined {
+    return this.loading.value;
   }
 
   private get table(): TableDefinition | undefined {
     return this.app?.tables.find((one) => one.id === this.params.table);
   }
 
-  protected override willUpdate(): void {
-    const key = `${this.params.app}/${this.params.table}`;
-    if (key === this.loadedFor) return;
-    this.loadedFor = key;
-    latestDefinition(this.ctx.api, this.params.app!).then(
-      (latest) => {
-        this.app = latest?.definition;
-        if (!this.table) this.problem = translator(IMPORT_TEXTS, this.ctx.locale)('notFound');
-      },
-      (error) => {
-        this.problem = error instanceof ApiProblem ? error.message : String(error);
-      },
-    );
-  }
-
   private async send(dryRun: boolean): Promise<ImportAnswer | undefined> {
     if (!this.file) return undefined;
     const body = new FormData();
     body.set('file', this.file);
-    this.busy = true;
-    this.problem = undefined;
-    try {
-      return await this.ctx.api.call.imports.table({
+    return this.sending.run(() =>
+      this.ctx.api.call.imports.table({
         params: { app: this.params.app!, table: this.params.table! },
         query: { dryRun: dryRun ? 'true' : 'false' },
         body,
         ...(dryRun ? {} : { idempotencyKey: this.key }),
-      });
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
+      }),
+    );
   }
 
   private async pick(event: Event) {
@@ -142,7 +123,7 @@ export class ImportPage extends LitElement {
     this.file = undefined;
     this.preview = undefined;
     this.outcome = undefined;
-    this.problem = undefined;
+    this.sending.clear();
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[type=file]');
     if (input) input.value = '';
   }
@@ -167,16 +148,17 @@ export class ImportPage extends LitElement {
       <p class="back"><a href="/apps">← ${t('back')}</a></p>
       <h1>${t('title', { table: name })}</h1>
       <p class="muted lead">${t('lead')}</p>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.loading.render({ ...loadStates(), complete: () => (table ? nothing : problemAlert(t('notFound'))) })}
+      ${this.sending.render()}
       ${
         table && !this.outcome
           ? html`<section class="card pick">
             <label for="file">${t('file')}</label>
-            <input id="file" type="file" aria-describedby="file-hint" ?disabled=${this.busy}
+            <input id="file" type="file" aria-describedby="file-hint" ?disabled=${this.sending.busy}
               accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
               @change=${this.pick} />
             <span id="file-hint" class="muted">${t('file.hint')}</span>
-            ${this.busy && !this.preview ? html`<p class="muted" role="status">${t('reading')}</p>` : nothing}
+            ${this.sending.busy && !this.preview ? html`<p class="muted" role="status">${t('reading')}</p>` : nothing}
           </section>`
           : nothing
       }
@@ -187,11 +169,8 @@ export class ImportPage extends LitElement {
 
   private renderPreview(preview: ImportAnswer, t: T) {
     const { locale } = this.ctx;
-    const words = translator(DATA_TEXTS, locale);
     const cells = {
       locale,
-      yes: words('yes'),
-      no: words('no'),
       platform: browserPlatform(),
       ...(this.app ? { app: this.app } : {}),
       table: this.params.table!,
@@ -240,9 +219,9 @@ export class ImportPage extends LitElement {
       </div>
       ${counts.valid === 0 ? html`<p class="notice">${t('nothingValid')}</p>` : nothing}
       <div class="bar">
-        <button type="button" class="primary" ?disabled=${this.busy || counts.valid === 0} @click=${() => this.confirm()}>
-          ${this.busy ? t('confirming') : t('confirm', { n: counts.valid })}</button>
-        <button type="button" ?disabled=${this.busy} @click=${() => this.reset()}>${t('another')}</button>
+        <button type="button" class="primary" ?disabled=${this.sending.busy || counts.valid === 0} @click=${() => this.confirm()}>
+          ${this.sending.busy ? t('confirming') : t('confirm', { n: counts.valid })}</button>
+        <button type="button" ?disabled=${this.sending.busy} @click=${() => this.reset()}>${t('another')}</button>
       </div>
     </section>`;
   }

@@ -1,7 +1,8 @@
+import { formatDecimalText } from '@tessera/core';
 import { css, html, LitElement } from 'lit';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
-import { type CellContext, fieldOf, formatMoney } from './cell-format.ts';
+import type { CellContext } from './cell-format.ts';
 import { DATA_TEXTS } from './data-texts.ts';
 import type { ViewAggregate, ViewDescription, ViewSummary } from './view-types.ts';
 
@@ -35,12 +36,8 @@ export class SummaryTable extends LitElement {
     if (value === undefined || value === null || value === '') return '';
     const { locale } = this.cells;
     if (aggregate.fn === 'count') return new Intl.NumberFormat(locale).format(Number(value));
-    const field = aggregate.field
-      ? fieldOf(this.cells.app, this.view.table, aggregate.field)
-      : undefined;
-    // a computed field counts as the type it results in (a computed amount is money)
-    const computed = field?.type === 'computed' ? field.config?.resultType : undefined;
-    if ((computed ?? field?.type) === 'money') return formatMoney(value, locale);
+    // the server sums and averages exact decimals (money) as decimal text, the rest as numbers
+    if (typeof value === 'string') return formatDecimalText(value, locale);
     const number = Number(value);
     if (!Number.isFinite(number)) return String(value);
     return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(number);

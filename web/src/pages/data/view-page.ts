@@ -1,33 +1,40 @@
-import type { AppDefinition } from '@tessera/core';
+import {
+  type AppDefinition,
+  localize,
+  type Platform,
+  type ViewElementData,
+  type ViewTypeDefinition,
+} from '@tessera/core';
 import { api } from '@tessera/core/api';
 import { hrefOf } from '@tessera/runtime/client';
 import { css, html, LitElement, nothing } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ApiProblem } from '../../api/api-error.ts';
 import { peopleNames } from '../../api/people-names.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
-import type { CellContext } from './cell-format.ts';
-import { columnChoices } from './column-choices.ts';
+import { type CellContext, formatCell } from './cell-format.ts';
 import { DATA_TEXTS } from './data-texts.ts';
 import './filter-bar.ts';
 import './summary-table.ts';
-import './view-chart.ts';
-import './view-grid.ts';
 import { type Condition, filterParam, nextSort, type SortState, sortParam } from './view-query.ts';
-import type { ViewDescription, ViewRow, ViewSummary } from './view-types.ts';
+import { recordHref, type ViewDescription, type ViewRow, type ViewSummary } from './view-types.ts';
 
 /**
  * `/apps/{app}/views/{view}`: a view's rows with sorting, a search, filters and paging; its
- * group totals when it groups; its chart when it is a chart view; exports with the same
- * filters. Every change of the query reloads from the server, which applies the row scope.
+ * group totals when it groups or its type aggregates; exports with the same filters. The rows
+ * or totals are shown by the element of the view's type (its plugin's). Every change of the
+ * query reloads from the server, which applies the row scope.
  */
 export class ViewPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
+    platform: { attribute: false },
     view: { state: true },
     app: { state: true },
     rows: { state: true },
@@ -64,7 +71,10 @@ export class ViewPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
+  /** The field and view types the page shows with: the app's installed plugins by default. */
+  declare platform: Platform;
   declare view: ViewDescription | undefined;
   declare app: AppDefinition | undefined;
   declare rows: readonly ViewRow[];
@@ -89,16 +99,22 @@ export class ViewPage extends LitElement {
     this.conditions = [];
     this.q = '';
     this.loading = false;
+    this.platform = browserPlatform();
   }
 
   private get where() {
     return { app: this.params.app!, view: this.params.view! };
   }
 
+  private get viewType(): ViewTypeDefinition | undefined {
+    return this.view && this.platform.viewTypes.get(this.view.type);
+  }
+
   private get grouped() {
     const view = this.view;
     return (
-      !!view && (view.type === 'chart' || (view.groupBy.length > 0 && view.aggregates.length > 0))
+      !!view &&
+      (!!this.viewType?.aggregates || (view.groupBy.length > 0 && view.aggregates.length > 0))
     );
   }
 
@@ -156,7 +172,7 @@ export class ViewPage extends LitElement {
     this.loading = true;
     this.problem = undefined;
     try {
-      const showRows = view.type !== 'chart' && view.columns.length > 0;
+      const showRows = !this.viewType?.aggregates && view.columns.length > 0;
       const [rows, summary] = await Promise.all([
         showRows
           ? this.ctx.api.call.views.rows({
@@ -195,7 +211,9 @@ export class ViewPage extends LitElement {
 
   /** Looks up the names of the users in the rows' user columns, so cells show people, not ids. */
   private async namePeople(view: ViewDescription, rows: readonly ViewRow[], sequence: number) {
-    const columns = view.columns.filter((column) => column.type === 'user');
+    const columns = view.columns.filter(
+      (column) => this.platform.fieldTypes.get(column.type)?.holds === 'user',
+    );
     const ids = rows.flatMap((row) =>
       columns.flatMap((column) => [row.values[column.field]].flat().map(String)),
     );
@@ -237,20 +255,18 @@ export class ViewPage extends LitElement {
     }
     const cells: CellContext = {
       locale,
-      yes: t('yes'),
-      no: t('no'),
-      platform: browserPlatform(),
+      platform: this.platform,
       ...(this.app ? { app: this.app } : {}),
       table: view.table,
       people: this.people,
     };
     const filterable = view.columns.length > 0 ? view.columns : view.groupBy;
-    const isChart = view.type === 'chart';
+    const type = this.viewType;
     return html`
       ${back}
       <div class="head">
         <h1>${view.label}</h1>
-        <span class="badge">${t(isChart ? 'type.chart' : 'type.list')}</span>
+        <span class="badge">${localize(type?.label, locale, view.type)}</span>
         <span class="spacer"></span>
         <div class="exports">
           <a class="button" href=${this.exportHref('xlsx')} download>⤓ ${t('view.export.xlsx')}</a>
@@ -264,13 +280,12 @@ export class ViewPage extends LitElement {
           <button type="submit">${t('view.search')}</button>
         </form>
         <tessera-filter-bar .columns=${filterable} .locale=${locale} .conditions=${this.conditions}
-          .choices=${columnChoices(this.app, view.table, filterable, locale)}
           @tessera-filter-change=${(event: CustomEvent<readonly Condition[]>) => {
             this.conditions = event.detail;
           }}></tessera-filter-bar>
       </section>
       ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-      ${isChart && this.summary ? html`<section class="card"><h2>${t('chart.title')}</h2><tessera-view-chart .view=${view} .summary=${this.summary} .locale=${locale}></tessera-view-chart></section>` : nothing}
+      ${type?.aggregates && this.summary ? html`<section class="card">${this.renderView(type, view, cells)}</section>` : nothing}
       ${
         this.grouped && this.summary
           ? html`<section class="card"><h2>${t('summary.title')}</h2>
@@ -281,11 +296,33 @@ export class ViewPage extends LitElement {
             }</section>`
           : nothing
       }
-      ${isChart || view.columns.length === 0 ? nothing : this.renderRows(view, cells, t)}
+      ${!type || type.aggregates || view.columns.length === 0 ? nothing : this.renderRows(type, view, cells, t)}
     `;
   }
 
+  /** The element of the view's type, given what the page has loaded. */
+  private renderView(type: ViewTypeDefinition, view: ViewDescription, cells: CellContext) {
+    const app = this.params.app!;
+    const data: ViewElementData = {
+      app,
+      view,
+      rows: this.rows,
+      ...(this.summary ? { summary: this.summary } : {}),
+      ...(this.shownSort(view) ? { sort: this.shownSort(view)! } : {}),
+      busy: this.loading,
+      locale: cells.locale,
+      cellText: (column, value) => formatCell(value, column, cells),
+      recordHref: (table, id) => recordHref(app, table, id),
+    };
+    // the tag comes from an installed plugin's code, never from an app's data
+    const tag = unsafeStatic(type.element);
+    return staticHtml`<${tag} .data=${data} @tessera-sort=${(event: CustomEvent<string>) => {
+      this.sort = nextSort(this.shownSort(view), event.detail);
+    }}></${tag}>`;
+  }
+
   private renderRows(
+    type: ViewTypeDefinition,
     view: ViewDescription,
     cells: CellContext,
     t: ReturnType<typeof translator<keyof (typeof DATA_TEXTS)['en']>>,
@@ -299,11 +336,7 @@ export class ViewPage extends LitElement {
             ? t('view.shown', { shown: this.rows.length, total })
             : t('view.total', { n: total })
       }</p>
-      <tessera-view-grid .app=${this.params.app!} .table=${view.table} .columns=${view.columns} .rows=${this.rows}
-        .sort=${this.shownSort(view)} .cells=${cells} ?busy=${this.loading}
-        @tessera-sort=${(event: CustomEvent<string>) => {
-          this.sort = nextSort(this.shownSort(view), event.detail);
-        }}></tessera-view-grid>
+      ${this.renderView(type, view, cells)}
       ${this.total === 0 ? html`<p class="muted empty">${t('view.empty')}</p>` : nothing}
       ${this.next ? html`<div class="more"><button type="button" ?disabled=${this.loading} @click=${() => this.load(true)}>${t('view.more')}</button></div>` : nothing}
     </section>`;

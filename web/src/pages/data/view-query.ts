@@ -1,19 +1,4 @@
-import type { ViewColumn } from './view-types.ts';
-
-export const FILTER_OPS = [
-  'eq',
-  'ne',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'in',
-  'contains',
-  'empty',
-  'notEmpty',
-  'between',
-] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
+import type { FilterOp } from '@tessera/core';
 
 /** One condition of the filter bar; `value` is a pair for `between`. */
 export interface Condition {
@@ -25,21 +10,6 @@ export interface Condition {
 export interface SortState {
   readonly field: string;
   readonly direction: 'asc' | 'desc';
-}
-
-const ORDERED: readonly FilterOp[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between'];
-
-/** The operators that make sense for a column, from its field type and CEL type. */
-export function opsFor(column: Pick<ViewColumn, 'type' | 'celType'>): readonly FilterOp[] {
-  const { type, celType } = column;
-  if (type === 'link' || type === 'attachment' || type === 'sub-table' || celType === 'list')
-    return ['notEmpty', 'empty'];
-  if (celType.startsWith('list<')) return ['contains', 'empty', 'notEmpty'];
-  if (celType === 'bool') return ['eq'];
-  if (type === 'select') return ['eq', 'ne', 'empty', 'notEmpty'];
-  if (['decimal', 'int', 'double', 'timestamp'].includes(celType))
-    return [...ORDERED, 'empty', 'notEmpty'];
-  return ['contains', 'eq', 'ne', 'empty', 'notEmpty'];
 }
 
 export const needsValue = (op: FilterOp) => op !== 'empty' && op !== 'notEmpty';

@@ -9,13 +9,5 @@ export type {
   ViewSummary,
 } from '@tessera/core/api';
 
-/** A chart view's settings (`config` of a view of type chart). */
-export interface ChartConfig {
-  readonly kind: 'bar' | 'column' | 'line' | 'area' | 'pie';
-  readonly x?: string;
-  readonly series: readonly { aggregate: string }[];
-  readonly stacked?: boolean;
-}
-
 export const recordHref = (app: string, table: string, id: string) =>
   `/records/${encodeURIComponent(app)}/${encodeURIComponent(table)}/${encodeURIComponent(id)}`;

@@ -81,9 +81,10 @@ export class RelatedRecords extends LitElement {
       // people in user columns are shown by name
       const ids = answer.groups.flatMap((group) => {
         const table = this.app.tables.find((one) => one.id === group.table);
-        const users = group.columns.filter(
-          (column) => table?.fields.find((one) => one.id === column.id)?.type === 'user',
-        );
+        const users = group.columns.filter((column) => {
+          const type = table?.fields.find((one) => one.id === column.id)?.type;
+          return type !== undefined && browserPlatform().fieldTypes.get(type)?.holds === 'user';
+        });
         return group.records.flatMap((record) =>
           users.flatMap((column) => [record.values[column.id]].flat().map(String)),
         );
@@ -123,8 +124,6 @@ export class RelatedRecords extends LitElement {
     const table = this.app.tables.find((one) => one.id === group.table);
     const cells = {
       locale: this.locale,
-      yes: t('yes'),
-      no: t('no'),
       platform: browserPlatform(),
       app: this.app,
       table: group.table,

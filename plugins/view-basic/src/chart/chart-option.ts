@@ -1,8 +1,11 @@
-import type { ChartConfig, ViewDescription, ViewSummary } from './view-types.ts';
+import type { ViewDescription, ViewSummary } from '@tessera/core/api';
+import type { ChartConfigValue } from './chart-config.ts';
+
+type ChartSettings = Pick<ChartConfigValue, 'kind' | 'series' | 'stacked'>;
 
 /** The chart settings of a view, with defaults for what its config leaves out. */
-export function chartConfig(view: ViewDescription): ChartConfig {
-  const config = view.config as Partial<ChartConfig>;
+export function chartConfig(view: ViewDescription): ChartSettings {
+  const config = view.config as Partial<ChartConfigValue>;
   const kinds = ['bar', 'column', 'line', 'area', 'pie'] as const;
   const kind = kinds.find((one) => one === config.kind) ?? 'column';
   const series =
