@@ -25,6 +25,7 @@ import { publicFormRoutes } from './public-forms/public-form-routes.ts';
 import type { InFlightWrites } from './records/in-flight-writes.ts';
 import { recordRoutes } from './records/record-routes.ts';
 import { createRecordService } from './records/record-service.ts';
+import { createRecordWriter } from './records/record-writer.ts';
 import { roleRoutes } from './records/role-routes.ts';
 import { createReminderSweeper, type ReminderSweeper } from './reminders/reminder-sweeper.ts';
 import { appRoutes } from './routes/app-routes.ts';
@@ -190,13 +191,14 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
 
   const apps = createAppStore(storage, platform);
   const webhooks = webhooksContext(accounts, options.webhooks);
-  const records = {
+  const writing = {
     ...accounts,
     platform,
     events: createEventPublisher(webhooks),
     ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
     ...(options.inFlight === undefined ? {} : { inFlight: options.inFlight }),
   };
+  const records = { ...writing, writer: createRecordWriter(writing) };
   const recordService = createRecordService(records);
   const flowsContext = { ...records, records: recordService };
   const flows = createFlowService(flowsContext);
@@ -204,6 +206,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     storage,
     now: accounts.now,
     platform,
+    writer: records.writer,
     sources: packSources(storage, options.packs?.bundledDir),
     instanceId: options.packs?.instanceId ?? `process-${process.pid}-${Date.now()}`,
     active: new Set(),
@@ -222,7 +225,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     ...recordRoutes(records, recordService),
     ...viewRoutes(records, createViewService(records)),
     ...flowRoutes(flowsContext, flows),
-    ...noticeRoutes(accounts),
+    ...noticeRoutes(records),
     ...workspaceRoutes(records, apps),
     ...syncRoutes(flowsContext, { flows }, apps),
     ...fileRoutes({

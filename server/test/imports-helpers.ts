@@ -1,3 +1,4 @@
+import type { AppOptions } from '../src/create-app.ts';
 import {
   type Answer,
   call,
@@ -25,8 +26,9 @@ const ok = (answer: Answer, status: number, what: string) => {
   return answer.json;
 };
 
-export async function startImportWorld(): Promise<ImportWorld> {
-  const server = await startTestServer();
+/** `webhooks`: the app's webhook options (a test owing events to `*.example` destinations). */
+export async function startImportWorld(webhooks?: AppOptions['webhooks']): Promise<ImportWorld> {
+  const server = await startTestServer(webhooks ? { webhooks } : {});
   const { app } = server;
   const admin = await signIn(app, 'admin', server.admin.password);
   await makeUser(server, admin, { username: 'Zhang.Wei', roles: ['user'] });

@@ -4,6 +4,7 @@ import type { PouchStorage } from '@tessera/runtime';
 import type { PackContext } from '../src/packs/pack-context.ts';
 import { type PackService, packService } from '../src/packs/pack-service.ts';
 import { packSources } from '../src/packs/pack-sources.ts';
+import { createRecordWriter } from '../src/records/record-writer.ts';
 import { makeStorage, testPlatform } from './helpers.ts';
 
 const label = (en: string, zh: string) => ({ en, 'zh-CN': zh });
@@ -95,10 +96,12 @@ export interface PackWorld {
 export async function packWorld(bundledDir?: string): Promise<PackWorld> {
   const storage = await makeStorage();
   const clock = { now: Date.parse('2026-12-01T09:00:00.000Z') };
+  const now = () => clock.now;
   const context: PackContext = {
     storage,
-    now: () => clock.now,
+    now,
     platform: testPlatform,
+    writer: createRecordWriter({ storage, now, platform: testPlatform }),
     sources: packSources(storage, bundledDir),
     instanceId: 'test-server',
     active: new Set(),

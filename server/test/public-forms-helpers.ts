@@ -1,3 +1,4 @@
+import type { AppOptions } from '../src/create-app.ts';
 import {
   type Answer,
   call,
@@ -119,9 +120,12 @@ const ok = (answer: Answer, status: number, what: string) => {
   return answer.json;
 };
 
-/** A server with the after-sales app published and `agent` holding the service role. */
-export async function startPublicWorld(): Promise<PublicWorld> {
-  const server = await startTestServer();
+/**
+ * A server with the after-sales app published and `agent` holding the service role; `webhooks`:
+ * the app's webhook options (a test owing events to `*.example` destinations).
+ */
+export async function startPublicWorld(webhooks?: AppOptions['webhooks']): Promise<PublicWorld> {
+  const server = await startTestServer(webhooks ? { webhooks } : {});
   const { app } = server;
   const admin = await signIn(app, 'admin', server.admin.password);
   await makeUser(server, admin, { username: 'agent', roles: ['user'] });

@@ -30,6 +30,7 @@ import type { PackContext } from '../../server/src/packs/pack-context.ts';
 import { packService } from '../../server/src/packs/pack-service.ts';
 import { packSources } from '../../server/src/packs/pack-sources.ts';
 import { INSTALLED_PLUGINS } from '../../server/src/platform/installed-plugins.ts';
+import { createRecordWriter } from '../../server/src/records/record-writer.ts';
 import { ensureStorageIndexes } from '../../server/src/storage/storage-indexes.ts';
 import { bigContractPack } from '../integration/support/big-contract-pack.ts';
 import {
@@ -66,6 +67,7 @@ async function tesseraRound(dir: string, manifest: Record<string, unknown>) {
     storage,
     now: Date.now,
     platform,
+    writer: createRecordWriter({ storage, now: Date.now, platform }),
     sources: packSources(storage, join(dir, 'no-bundled-packs')),
     instanceId: 'bench',
     active: new Set(),

@@ -28,6 +28,12 @@ export { StartConfig, startNode } from './start/start-node.ts';
 export { SubFlowConfig, type SubFlowConfigValue } from './sub-flow/sub-flow-config.ts';
 export { subFlowNode } from './sub-flow/sub-flow-node.ts';
 export { TimerConfig, timerNode } from './timer/timer-node.ts';
+export {
+  type CreatedLookups,
+  createdIds,
+  effectRecordKey,
+  forEachRecordId,
+} from './write-back/created-ids.ts';
 export { type ForEachItems, forEachItems } from './write-back/for-each-items.ts';
 export {
   planWriteBack,
@@ -41,6 +47,11 @@ export {
   type WriteBackTrialInput,
 } from './write-back/try-write-back.ts';
 export { WriteBackConfig, type WriteBackConfigValue } from './write-back/write-back-config.ts';
+export {
+  forEachEnvironment,
+  type WriteBackScope,
+  writeBackInput,
+} from './write-back/write-back-input.ts';
 export { writeBackNode } from './write-back/write-back-node.ts';
 export {
   CREATED_VARIABLE,

@@ -1,3 +1,12 @@
+export type {
+  ChildStart,
+  EffectDefinition,
+  EffectPorts,
+  EffectRecord,
+  EffectRecords,
+  RecordChange,
+  RecordTarget,
+} from './effect-ports.ts';
 export {
   createFlowStore,
   type FlowStore,

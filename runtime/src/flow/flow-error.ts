@@ -19,7 +19,14 @@ export type FlowErrorCode =
   | 'flow.noPath'
   | 'flow.loop'
   | 'node.unknownType'
-  | 'command.unknown';
+  | 'command.unknown'
+  | 'write-back.guard'
+  | 'write-back.invalid'
+  | 'write-back.no-record'
+  | 'write-back.no-target'
+  | 'write-back.too-many'
+  | 'write-back.expression'
+  | 'subflow.invalid';
 
 /** HTTP status the server answers with for each code. */
 const STATUS: Record<FlowErrorCode, number> = {
@@ -42,6 +49,14 @@ const STATUS: Record<FlowErrorCode, number> = {
   'flow.loop': 422,
   'node.unknownType': 500,
   'command.unknown': 400,
+  // a write-back's target changed so that its guard no longer holds: read again and retry
+  'write-back.guard': 409,
+  'write-back.invalid': 422,
+  'write-back.no-record': 422,
+  'write-back.no-target': 422,
+  'write-back.too-many': 422,
+  'write-back.expression': 422,
+  'subflow.invalid': 422,
 };
 
 /**

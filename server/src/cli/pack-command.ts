@@ -11,8 +11,11 @@ import { packService } from '../packs/pack-service.ts';
 import { type PackSource, packSources } from '../packs/pack-sources.ts';
 import type { RoleMapping } from '../packs/role-mapping.ts';
 import { INSTALLED_PLUGINS } from '../platform/installed-plugins.ts';
+import { createRecordWriter } from '../records/record-writer.ts';
 import { ensureStorageIndexes } from '../storage/storage-indexes.ts';
 import { isoNow } from '../storage/store-context.ts';
+import { createEventPublisher } from '../webhooks/event-publisher.ts';
+import { webhooksContext } from '../webhooks/webhooks-context.ts';
 import { ArgsError, parseArgs } from './cli-args.ts';
 import { cliLocale } from './cli-locale.ts';
 
@@ -47,10 +50,14 @@ export async function packCommand(
   const storage = await openStorage();
   try {
     await ensureStorageIndexes(storage);
+    const platform = createPlatform({ plugins: INSTALLED_PLUGINS });
+    const store = { storage, now: Date.now };
+    // the server's dispatcher sends what this owes webhooks
+    const events = createEventPublisher(webhooksContext(store));
     const context: PackContext = {
-      storage,
-      now: Date.now,
-      platform: createPlatform({ plugins: INSTALLED_PLUGINS }),
+      ...store,
+      platform,
+      writer: createRecordWriter({ ...store, platform, events }),
       sources: packSources(storage),
       instanceId: `cli-${process.pid}`,
       active: new Set(),

@@ -1,11 +1,14 @@
 import { FlowError } from '@tessera/runtime/flow';
 import { ApiError } from '../http/api-error.ts';
 
-/** A refusal of the engine as the API's error: `task.closed` → 409 `task_closed`, field kept. */
+/**
+ * A refusal of the engine or of a node's effect as the API's error: `task.closed` → 409
+ * `task_closed`, `write-back.no-record` → 422 `write_back_no_record`, field kept.
+ */
 export function apiErrorOf(error: FlowError): ApiError {
   return new ApiError(
     error.status as 400,
-    error.code.replace(/\./g, '_'),
+    error.code.replace(/[.-]/g, '_'),
     error.text,
     error.field,
     error.detail ? { ...error.detail } : {},

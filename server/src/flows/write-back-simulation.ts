@@ -1,16 +1,18 @@
 import { type AppDefinition, type Bilingual, type Platform, pointer } from '@tessera/core';
 import {
+  effectRecordKey,
+  forEachEnvironment,
+  forEachRecordId,
   tryWriteBack,
   type WriteBackConfigValue,
   type WriteBackInput,
+  writeBackInput,
 } from '@tessera/plugin-flow-basic';
 import type { SimulationFinding, SimulationResult } from '@tessera/runtime/flow';
 import { computeValues } from '../records/computed-values.ts';
 import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import { readTyped } from '../storage/typed-document.ts';
-import { createdRecordId, forEachRecordId } from './write-back-created.ts';
-import { forEachEnvironment, writeBackInput } from './write-back-input.ts';
 
 type Values = Readonly<Record<string, unknown>>;
 
@@ -122,7 +124,7 @@ export async function simulateWriteBacks(
       previews.push({ ...head, record: trial.record, values: made[0]! });
       continue;
     }
-    const id = createdRecordId(SIMULATED_INSTANCE, owed.effect);
+    const id = `${RECORD_TYPE}:${effectRecordKey(SIMULATED_INSTANCE, owed.effect)}`;
     if (config.forEach === undefined) {
       written.set(id, made[0]!);
       created[owed.node] = id;

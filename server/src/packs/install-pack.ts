@@ -35,8 +35,8 @@ export interface InstallStart {
   readonly finished: Promise<Journal>;
 }
 
-/** Demo documents written per batch: each batch moves the journal's progress. */
-const BATCH = 500;
+/** Demo records written per batch (each with its audit entry): each moves the journal on. */
+const BATCH = 250;
 
 /**
  * Checks a pack and starts installing it: the manifest and the plugins it needs, the role
@@ -125,10 +125,9 @@ export async function startInstall(
     await moveJournal(context, app.id, { step: 'demo' });
     for (let i = 0; i < plan.demo.length; i += BATCH) {
       const batch = plan.demo.slice(i, i + BATCH);
-      const results = await context.storage.createMany(batch);
-      const taken = results.findIndex((one) => one instanceof ConflictError);
-      if (taken >= 0) throw new Error(`document "${batch[taken]!._id}" exists already`);
-      done += batch.filter((doc) => doc.type === 'record').length;
+      // announced once the app is there to stay: a rolled back install owes no events
+      await context.writer.createBatch(batch, { announce: false });
+      done += batch.length;
       await moveJournal(context, app.id, { done });
     }
     for (const counter of plan.counters) await context.storage.create(counter);
@@ -137,6 +136,7 @@ export async function startInstall(
     await moveJournal(context, app.id, { step: 'publish', done: ++done });
     await context.storage.create(plan.version);
     await context.storage.create(plan.appDoc);
+    await context.writer.announceCreated(plan.demo.map((record) => record.id));
     const finishedAt = isoNow(context);
     const installed = await moveJournal(context, app.id, {
       state: 'installed',
@@ -182,7 +182,9 @@ export async function rollBack(context: PackContext, journal: Journal): Promise<
   if (journal.state === 'installing') {
     const app = await context.storage.get<{ pack?: { version?: string } }>(appDocId(journal.app));
     // the app document is written last: if it is there, only the journal's last step was lost
+    // (and maybe the demo records' events: announcing is idempotent)
     if (app?.pack?.version === journal.version) {
+      await context.writer.announceCreated(journal.written);
       return moveJournal(context, journal.app, {
         state: 'installed',
         step: 'done',

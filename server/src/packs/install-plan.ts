@@ -11,12 +11,17 @@ import {
 import type { NewDocument } from '@tessera/runtime';
 import type { AppDocument, AppVersionDocument } from '../apps/app-documents.ts';
 import { appDocId, versionDocId } from '../apps/app-documents.ts';
-import { keyedAuditDocument } from '../audit/audit-entry.ts';
+import { auditIdOf } from '../audit/audit-entry.ts';
 import { APP_ROLES_TYPE, type AppRolesFields, appRolesId } from '../records/app-roles.ts';
-import { computeValues } from '../records/computed-values.ts';
 import { COUNTER_TYPE, counterId } from '../records/draw-numbers.ts';
-import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
-import { createKeyOf } from '../records/record-service.ts';
+import {
+  asPrepared,
+  InvalidSystemWrite,
+  type PreparedValues,
+  systemValues,
+} from '../records/prepared-values.ts';
+import type { PublishedTable } from '../records/published-apps.ts';
+import { createKeyOf, type NewRecord } from '../records/record-writer.ts';
 import { demoRecordId } from './pack-documents.ts';
 import { PackRefusal } from './pack-errors.ts';
 import type { RoleMapping } from './role-mapping.ts';
@@ -36,8 +41,8 @@ export interface InstallPlanInput {
 
 /** Everything an install writes, by id, in the order it is written. */
 export interface InstallPlan {
-  /** Demo records, each followed by its `record.create` audit entry. */
-  readonly demo: readonly NewDocument<object>[];
+  /** Demo records, computed, checked and numbered: the record writer stores them in batches. */
+  readonly demo: readonly (NewRecord & { readonly id: string })[];
   readonly demoRecords: number;
   readonly counters: readonly NewDocument<object>[];
   readonly roles: NewDocument<AppRolesFields>;
@@ -48,7 +53,7 @@ export interface InstallPlan {
 
 /** The ids a plan writes, for the journal (rolling back removes those that exist). */
 export const plannedIds = (plan: InstallPlan): string[] => [
-  ...plan.demo.map((doc) => doc._id!),
+  ...plan.demo.flatMap((record) => [record.id, auditIdOf(createKeyOf(record.id), 1)]),
   ...plan.counters.map((doc) => doc._id!),
   plan.roles._id!,
   plan.version._id!,
@@ -56,9 +61,10 @@ export const plannedIds = (plan: InstallPlan): string[] => [
 ];
 
 /**
- * The documents of an install, pure but for nothing: demo references resolved (users mapped to
- * roles, relative dates from `now`), computed fields computed, auto-numbers numbered in pack
- * order with their counters set to the last number, each record with its audit entry.
+ * The documents of an install, pure: demo references resolved (users mapped to roles, relative
+ * dates from `now`), computed fields computed and the records checked by the table's rules (a
+ * refusal names the record and field), auto-numbers numbered in pack order with their counters
+ * set to the last number.
  */
 export function planInstall(input: InstallPlanInput): InstallPlan {
   const { platform, app, pack, actor, now } = input;
@@ -77,44 +83,17 @@ export function planInstall(input: InstallPlanInput): InstallPlan {
   const counters = new Map<string, NewDocument<object> & { value: number }>();
   const at = new Date(now);
   const user = { id: actor, name: actor, department: '', roles: [] as string[] };
-  const demo: NewDocument<object>[] = [];
+  const demo: (NewRecord & { readonly id: string })[] = [];
   for (const record of resolved.records) {
     const table = app.tables.find((one) => one.id === record.table)!;
-    let values = computeValues(platform, { app, version: input.appVersion, table }, record.values, {
-      now,
-      user,
+    const target = { app, version: input.appVersion, table };
+    const values = checked(platform, target, record.id, record.values, { now, user });
+    demo.push({
+      target,
+      id: record.id,
+      by: { id: actor },
+      values: asPrepared(numbered(platform, app.id, table, values, at, input.timeZone, counters)),
     });
-    values = numbered(platform, app.id, table, values, at, input.timeZone, counters);
-    const doc: NewDocument<RecordFields> = {
-      _id: record.id,
-      type: RECORD_TYPE,
-      schemaVersion: 1,
-      app: app.id,
-      table: table.id,
-      appVersion: input.appVersion,
-      values,
-      createdAt: now,
-      createdBy: actor,
-      updatedAt: now,
-      updatedBy: actor,
-    };
-    demo.push(doc);
-    const { _id, type: _type, ...shown } = doc;
-    demo.push(
-      keyedAuditDocument(
-        {
-          actor,
-          action: 'record.create',
-          subject: { id: record.id, type: RECORD_TYPE },
-          app: app.id,
-          table: table.id,
-          key: createKeyOf(record.id),
-          order: 1,
-          after: { id: _id, ...shown },
-        },
-        at,
-      ),
-    );
   }
   return {
     demo,
@@ -155,6 +134,31 @@ export function planInstall(input: InstallPlanInput): InstallPlan {
       pack: { name: pack.name, version: pack.version },
     },
   };
+}
+
+/** A demo record's values as the platform would store them; a refusal names record and field. */
+function checked(
+  platform: Platform,
+  target: PublishedTable,
+  id: string,
+  values: Readonly<Record<string, unknown>>,
+  context: Parameters<typeof systemValues>[3],
+): PreparedValues {
+  try {
+    return systemValues(platform, target, values, context);
+  } catch (error) {
+    if (!(error instanceof InvalidSystemWrite)) throw error;
+    const first = error.issues[0]!;
+    throw new PackRefusal(
+      400,
+      'pack_invalid',
+      {
+        en: `demo record "${id}" of table "${target.table.id}" is invalid: ${first.path}: ${first.message.en}`,
+        'zh-CN': `表“${target.table.id}”的示例记录“${id}”无效：${first.path}：${first.message['zh-CN']}`,
+      },
+      error.issues,
+    );
+  }
 }
 
 /** Numbers the empty auto-number fields of a demo record from counters kept in `counters`. */

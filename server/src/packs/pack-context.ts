@@ -1,10 +1,13 @@
 import type { Platform } from '@tessera/core';
+import type { RecordWriter } from '../records/record-writer.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import type { PackSources } from './pack-sources.ts';
 
 /** What the pack lifecycle works with. */
 export interface PackContext extends StoreContext {
   readonly platform: Platform;
+  /** Demo records and migrated ones are written, logged and announced through it. */
+  readonly writer: RecordWriter;
   readonly sources: PackSources;
   /** This process, as the holder of the journals it runs. */
   readonly instanceId: string;

@@ -14,11 +14,11 @@ import { ConflictError } from '@tessera/runtime';
 import type { AppDocument, AppVersionDocument } from '../apps/app-documents.ts';
 import { appDocId, versionDocId } from '../apps/app-documents.ts';
 import { appendAudit } from '../audit/audit-entry.ts';
+import { ApiError } from '../http/api-error.ts';
 import { type AppRolesFields, appRolesId } from '../records/app-roles.ts';
 import { AUDIT_MARGIN_MS } from '../records/audit-roll-forward.ts';
-import { computeValues } from '../records/computed-values.ts';
-import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
-import { auditOrder } from '../records/record-service.ts';
+import { InvalidSystemWrite, systemValues } from '../records/prepared-values.ts';
+import { RECORD_TYPE, type RecordFields } from '../records/record-document.ts';
 import { recoverRecordAudits } from '../records/recover-record-audits.ts';
 import { INDEX } from '../storage/storage-indexes.ts';
 import { isoNow } from '../storage/store-context.ts';
@@ -234,6 +234,16 @@ export async function startUpgrade(
   return { journal: started, finished };
 }
 
+/** A migrated record's values, or an error naming the record the migration leaves invalid. */
+function migrated<T>(id: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof InvalidSystemWrite)) throw error;
+    throw new Error(`record "${id}" would be left invalid: ${error.message}`);
+  }
+}
+
 /** Migrates every record of the app made with an older version; answers how many it changed. */
 async function migrateRecords(
   context: PackContext,
@@ -242,7 +252,7 @@ async function migrateRecords(
   path: ReturnType<typeof migrationPath>,
   actor: string,
 ): Promise<number> {
-  const { storage, platform } = context;
+  const { storage, platform, writer } = context;
   let changed = 0;
   for (const table of app.tables) {
     const steps = stepsFor(path, table.id);
@@ -279,31 +289,17 @@ async function migrateRecords(
               ? definition.fromCel(result, { ...type, config: type.config ?? {} } as never)
               : celToJson(result);
           });
-          const values = computeValues(platform, { app, version: appVersion, table }, moved, {
-            now,
-            user,
-          });
-          const next = { ...doc, values, appVersion, updatedAt: now, updatedBy: actor };
-          let written: { rev: string };
+          const target = { app, version: appVersion, table };
+          const values = migrated(doc._id, () =>
+            systemValues(platform, target, moved, { now, user }),
+          );
           try {
-            written = await storage.update<RecordFields>(next);
+            await writer.update(doc, values, { id: actor }, { appVersion });
           } catch (error) {
-            if (!(error instanceof ConflictError)) throw error;
+            if (!(error instanceof ApiError && error.status === 409)) throw error;
             missed = true; // changed meanwhile: the next pass has it again
             continue;
           }
-          const key = `${doc._id}@${written.rev}`;
-          await appendAudit(storage, {
-            actor,
-            action: 'record.update',
-            subject: { id: doc._id, type: RECORD_TYPE },
-            app: app.id,
-            table: table.id,
-            key,
-            order: auditOrder(key),
-            before: recordView(doc),
-            after: recordView({ ...next, _rev: written.rev }),
-          });
           changed += 1;
         }
       } while (cursor !== undefined);

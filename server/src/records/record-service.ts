@@ -1,24 +1,12 @@
-import type { Locale, Platform } from '@tessera/core';
-import {
-  ConflictError,
-  type NewDocument,
-  NotFoundError,
-  newId,
-  type Stored,
-} from '@tessera/runtime';
-import { appendAudit, keyedAuditDocument } from '../audit/audit-entry.ts';
+import type { Locale } from '@tessera/core';
 import { recordFiles } from '../files/record-files.ts';
-import { ApiError } from '../http/api-error.ts';
 import { readPage } from '../storage/read-page.ts';
-import { isoNow, type StoreContext } from '../storage/store-context.ts';
+import { isoNow } from '../storage/store-context.ts';
 import { readTyped } from '../storage/typed-document.ts';
-import type { EventPublisher } from '../webhooks/event-publisher.ts';
-import { RECORD_EVENT_OF_ACTION } from '../webhooks/event-types.ts';
 import { type AppRolesFields, readAppRoles } from './app-roles.ts';
 import type { RecordCaller } from './caller.ts';
 import type { ExpressionUser } from './computed-values.ts';
-import { drawNumbers } from './draw-numbers.ts';
-import type { InFlightWrites } from './in-flight-writes.ts';
+import type { PreparedValues } from './prepared-values.ts';
 import { type PublishedApps, publishedApps } from './published-apps.ts';
 import {
   RECORD_TYPE,
@@ -31,31 +19,13 @@ import {
 import { noAppRole, recordConflict, recordNotFound } from './record-errors.ts';
 import { checkRecordScope } from './record-scope.ts';
 import { type FormUse, prepareValues } from './record-values.ts';
+import type { RecordWriter, RecordWriterContext, Writer } from './record-writer.ts';
 import { heldRoles, scopedQuery, tableAccess } from './row-scope.ts';
 
-/**
- * Keys are `<id>@<rev>` (a deletion adds `/delete`): the revision's generation orders one
- * record's entries, the deletion after the revision it removed.
- */
-export const auditOrder = (key: string): number => {
-  const generation = Number.parseInt(key.slice(key.lastIndexOf('@') + 1), 10);
-  return (Number.isSafeInteger(generation) ? generation : 0) + (key.endsWith('/delete') ? 1 : 0);
-};
-
-/** The key of a record's creation: its first revision, whatever the revision's hash. */
-export const createKeyOf = (id: string): string => `${id}@1`;
-
-export interface RecordsContext extends StoreContext {
-  readonly platform: Platform;
-  /** Owes webhooks an event for every audited change (`src/webhooks/`); none when absent. */
-  readonly events?: EventPublisher;
-  /** The IANA time zone of date parts in auto-numbers; the process's own by default. */
-  readonly timeZone?: string;
-  /** Creates and updates under way, from their start to their audit entry (`main.ts`). */
-  readonly inFlight?: InFlightWrites;
+export interface RecordsContext extends RecordWriterContext {
+  /** Where every record write goes (ADR 0034). */
+  readonly writer: RecordWriter;
 }
-
-const DEFAULT_TIME_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A created record, and whether an earlier request with the same key made it. */
 export interface Created {
@@ -98,7 +68,7 @@ export interface RecordService {
     values: RecordValues,
     caller: RecordCaller,
     options: { readonly locale: Locale; readonly form?: FormUse },
-  ): Promise<RecordValues>;
+  ): Promise<PreparedValues>;
   get(appId: string, tableId: string, id: string, caller: RecordCaller): Promise<RecordView>;
   update(
     appId: string,
@@ -134,9 +104,14 @@ export interface RecordService {
  * read, every change audited, and every read limited to the caller's row scope.
  */
 export function createRecordService(context: RecordsContext): RecordService {
-  const { storage, platform } = context;
+  const { storage, platform, writer } = context;
   const published: PublishedApps = publishedApps(storage);
   const files = recordFiles(storage, platform);
+
+  const writerOf = (caller: RecordCaller): Writer => ({
+    id: caller.userId,
+    ...(caller.department === undefined ? {} : { department: caller.department }),
+  });
 
   const expressionUser = (
     caller: RecordCaller,
@@ -161,75 +136,6 @@ export function createRecordService(context: RecordsContext): RecordService {
     if (trusted) return { doc, mapping: await readAppRoles(storage, appId) };
     const { mapping } = await checkRecordScope(storage, caller, id, doc);
     return { doc, mapping };
-  };
-
-  type Change = { before?: RecordView; after?: RecordView };
-
-  const auditInput = (
-    action: string,
-    caller: RecordCaller,
-    doc: RecordDocument,
-    key: string,
-    change: Change,
-  ) => ({
-    actor: caller.userId,
-    action,
-    subject: { id: doc._id, type: RECORD_TYPE },
-    app: doc.app,
-    table: doc.table,
-    key,
-    order: auditOrder(key),
-    ...change,
-  });
-
-  /** Publishes a change's webhook event under its audit entry's key. */
-  const publish = async (
-    action: string,
-    caller: RecordCaller,
-    doc: RecordDocument,
-    key: string,
-    data: Change,
-  ) => {
-    const type = RECORD_EVENT_OF_ACTION[action];
-    if (context.events === undefined || type === undefined) return;
-    const { app, table, _id: subject } = doc;
-    await context.events.publish({
-      type,
-      app,
-      table,
-      subject,
-      key,
-      at: isoNow(context),
-      actor: caller.userId,
-      data,
-    });
-  };
-
-  /** Audits a change, then publishes its webhook event under the audit entry's key. */
-  const recorded = async (...args: Parameters<typeof publish>) => {
-    await appendAudit(storage, auditInput(...args), new Date(context.now()));
-    await publish(...args);
-  };
-
-  /**
-   * A new record and its `record.create` entry in one write: one batch on embedded storage
-   * (both or neither), one `_bulk_docs` round trip on CouchDB.
-   */
-  const createLogged = async (
-    doc: NewDocument<RecordFields> & { _id: string },
-    caller: RecordCaller,
-  ): Promise<Stored<RecordFields>> => {
-    const key = createKeyOf(doc._id);
-    const draft = { ...doc, _rev: '' } as Stored<RecordFields>;
-    const entry = keyedAuditDocument(
-      { ...auditInput('record.create', caller, draft, key, { after: recordView(draft) }), key },
-      new Date(context.now()),
-    );
-    const [written] = await storage.createMany([doc, entry]);
-    if (!written || written instanceof ConflictError) throw recordConflict(doc._id);
-    const stored = { ...doc, _rev: written.rev } as Stored<RecordFields>;
-    await publish('record.create', caller, stored, key, { after: recordView(stored) });
-    return stored;
   };
 
   /** What a write of `caller` is worked out with (see `prepareValues`). */
@@ -265,7 +171,6 @@ export function createRecordService(context: RecordsContext): RecordService {
       if (!options.trusted && !tableAccess(caller, mapping, tableId).member) {
         throw noAppRole(appId);
       }
-      const now = isoNow(context);
       const key = options.idempotencyKey;
       // a key is the caller's own, for one table: another user's key never answers for them
       const claimKey =
@@ -273,60 +178,29 @@ export function createRecordService(context: RecordsContext): RecordService {
       const resolved = await files.resolve({ ...target, appId }, input, caller, {
         ...(claimKey === undefined ? {} : { claimKey }),
       });
-      const values = await drawNumbers(
-        storage,
+      const values = await prepareValues(
         platform,
         target,
-        await prepareValues(
-          platform,
+        resolved.values,
+        writeContext(caller, mapping, options, isoNow(context)),
+      );
+      const { doc, replayed } = await writer.create(
+        {
           target,
-          resolved.values,
-          writeContext(caller, mapping, options, now),
-        ),
-        { now, timeZone: context.timeZone ?? DEFAULT_TIME_ZONE },
+          values,
+          by: writerOf(caller),
+          ...(options.startedFlow === undefined
+            ? {}
+            : { marks: { startedFlow: options.startedFlow } }),
+        },
+        {
+          ...(claimKey === undefined ? {} : { idempotencyKey: claimKey }),
+          // a record that lost a file to a racing write is taken back (a replay made none)
+          ...(resolved.files.length === 0
+            ? {}
+            : { after: (made, undo) => files.attach(resolved.files, made._id, undo) }),
+        },
       );
-      const id = newId(RECORD_TYPE);
-      const fields: RecordFields = {
-        type: RECORD_TYPE,
-        schemaVersion: 1,
-        app: appId,
-        table: tableId,
-        appVersion: target.version,
-        values,
-        createdAt: now,
-        createdBy: caller.userId,
-        ...(caller.department === undefined ? {} : { createdByDepartment: caller.department }),
-        updatedAt: now,
-        updatedBy: caller.userId,
-        ...(options.startedFlow === undefined ? {} : { startedFlow: options.startedFlow }),
-      };
-      if (claimKey === undefined && resolved.files.length === 0) {
-        return {
-          record: recordView(await createLogged({ _id: id, ...fields }, caller)),
-          replayed: false,
-        };
-      }
-      const written = await storage.create<RecordFields>(
-        { _id: id, ...fields },
-        claimKey === undefined ? {} : { idempotencyKey: claimKey },
-      );
-      // a fresh write is what was sent; a replay answers with what the first request stored
-      // (a key claimed by a try that died before writing its record is written now, fresh)
-      const doc: Stored<RecordFields> | undefined =
-        written.id === id
-          ? { _id: id, _rev: written.rev, ...fields }
-          : await storage.get<RecordFields>(written.id);
-      if (!doc) {
-        throw recordConflict(written.id); // made with this key, then deleted: the key is spent
-      }
-      const replayed = written.replayed === true;
-      // a record that lost a file to a racing write is taken back (a replay made none)
-      const undoCreate = () => storage.remove(doc._id, doc._rev);
-      await files.attach(resolved.files, doc._id, replayed ? undefined : undoCreate);
-      // keyed by the first write: a retried create (after a crash too) logs it once
-      await recorded('record.create', caller, doc, createKeyOf(doc._id), {
-        after: recordView(doc),
-      });
       return { record: recordView(doc), replayed };
     },
 
@@ -339,7 +213,6 @@ export function createRecordService(context: RecordsContext): RecordService {
       if (doc._rev !== patch.rev) throw recordConflict(id);
       const version = await published.version(appId, doc.appVersion);
       const target = published.table(version, tableId);
-      const now = isoNow(context);
       const resolved = await files.resolve({ ...target, appId }, patch.values, caller, {
         record: id,
         previous: doc.values,
@@ -348,26 +221,11 @@ export function createRecordService(context: RecordsContext): RecordService {
         platform,
         target,
         resolved.values,
-        writeContext(caller, mapping, { locale, form: options?.form }, now),
+        writeContext(caller, mapping, { locale, form: options?.form }, isoNow(context)),
         doc.values,
       );
-      const next: RecordDocument = { ...doc, values, updatedAt: now, updatedBy: caller.userId };
-      let rev: string;
-      try {
-        rev = (await storage.update<RecordFields>(next)).rev;
-      } catch (error) {
-        if (error instanceof ConflictError || error instanceof NotFoundError) {
-          throw recordConflict(id);
-        }
-        throw error;
-      }
-      const stored: Stored<RecordFields> = { ...next, _rev: rev };
-      await files.attach(resolved.files, id, async () => {
-        await storage.update<RecordFields>({ ...doc, _rev: rev });
-      });
-      await recorded('record.update', caller, stored, `${id}@${rev}`, {
-        before: recordView(doc),
-        after: recordView(stored),
+      const stored = await writer.update(doc, values, writerOf(caller), {
+        after: (made, undo) => files.attach(resolved.files, made._id, undo),
       });
       return recordView(stored);
     },
@@ -375,16 +233,7 @@ export function createRecordService(context: RecordsContext): RecordService {
     async remove(appId, tableId, id, rev, caller) {
       const { doc } = await readScoped(appId, tableId, id, caller);
       if (doc._rev !== rev) throw recordConflict(id);
-      try {
-        await storage.remove(id, rev);
-      } catch (error) {
-        if (error instanceof ConflictError) throw recordConflict(id);
-        if (error instanceof NotFoundError) throw recordNotFound(id);
-        throw error;
-      }
-      await recorded('record.delete', caller, doc, `${id}@${rev}/delete`, {
-        before: recordView(doc),
-      });
+      await writer.remove(doc, writerOf(caller));
     },
 
     async list(appId, tableId, caller, page) {
@@ -402,26 +251,5 @@ export function createRecordService(context: RecordsContext): RecordService {
     },
   };
 
-  // a create or update is in flight until audited: how far back this node logged every change
-  const { inFlight } = context;
-  if (inFlight === undefined) return service;
-  const track = async <T>(write: () => Promise<T>): Promise<T> => {
-    const open = inFlight.begin();
-    try {
-      const result = await write();
-      open.end();
-      return result;
-    } catch (error) {
-      // a refusal stored nothing; any other failure may have stored a change left unlogged
-      if (error instanceof ConflictError || (error instanceof ApiError && error.status < 500)) {
-        open.end();
-      }
-      throw error;
-    }
-  };
-  return {
-    ...service,
-    create: (...args) => track(() => service.create(...args)),
-    update: (...args) => track(() => service.update(...args)),
-  };
+  return service;
 }

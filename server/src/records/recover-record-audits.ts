@@ -6,7 +6,7 @@ import type { StoreContext } from '../storage/store-context.ts';
 import type { EventPublisher } from '../webhooks/event-publisher.ts';
 import { RECORD_EVENT_OF_ACTION } from '../webhooks/event-types.ts';
 import { RECORD_TYPE, type RecordFields, recordView } from './record-document.ts';
-import { auditOrder, createKeyOf } from './record-service.ts';
+import { auditOrder, createKeyOf } from './record-writer.ts';
 
 export interface RecoveryContext extends StoreContext {
   /** Owed the webhook event of every entry recovered; none published when absent. */

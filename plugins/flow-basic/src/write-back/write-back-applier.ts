@@ -1,32 +1,17 @@
-import {
-  type AppDefinition,
-  type Bilingual,
-  type FlowNode,
-  type Platform,
-  pointer,
-} from '@tessera/core';
-import {
-  forEachItems,
-  planWriteBack,
-  type WriteBackConfigValue,
-  type WriteBackInput,
-  writeBackRecordId,
-} from '@tessera/plugin-flow-basic';
-import { ConflictError, NotFoundError, type Stored } from '@tessera/runtime';
-import type { FlowInstance, OwedEffect } from '@tessera/runtime/flow';
-import {
-  type InstanceDocument,
-  instanceDocId,
-  type OwedApplier,
+import { type AppDefinition, type Bilingual, type FlowNode, pointer } from '@tessera/core';
+import { NotFoundError } from '@tessera/runtime';
+import { FlowError, type FlowInstance, type OwedEffect } from '@tessera/runtime/flow';
+import type {
+  EffectDefinition,
+  EffectPorts,
+  EffectRecord,
+  OwedApplier,
+  RecordChange,
 } from '@tessera/runtime/flow-store';
-import { appendAudit } from '../audit/audit-entry.ts';
-import { ApiError } from '../http/api-error.ts';
-import { computeValues } from '../records/computed-values.ts';
-import type { PublishedApps } from '../records/published-apps.ts';
-import { RECORD_TYPE, type RecordFields, recordView } from '../records/record-document.ts';
-import type { StoreContext } from '../storage/store-context.ts';
-import { isoNow } from '../storage/store-context.ts';
-import { createdIds, createdRecordId, forEachRecordId } from './write-back-created.ts';
+import { createdIds, effectRecordKey, forEachRecordId } from './created-ids.ts';
+import { forEachItems } from './for-each-items.ts';
+import { planWriteBack, type WriteBackInput, writeBackRecordId } from './plan-write-back.ts';
+import type { WriteBackConfigValue } from './write-back-config.ts';
 import { forEachEnvironment, writeBackInput } from './write-back-input.ts';
 
 /** A write-back held on its target record between the guard check and the completion's commit. */
@@ -49,13 +34,18 @@ export interface WriteBackMarks {
   readonly flowEffects?: readonly string[];
 }
 
-type Target = Stored<RecordFields & WriteBackMarks>;
+type Target = EffectRecord<WriteBackMarks>;
+
+type WriteBackRefusal =
+  | 'write-back.guard'
+  | 'write-back.invalid'
+  | 'write-back.no-record'
+  | 'write-back.no-target'
+  | 'write-back.too-many'
+  | 'write-back.expression';
 
 type WriteBackNode = FlowNode & { readonly config: WriteBackConfigValue };
 type Current = (values: Readonly<Record<string, unknown>>) => Record<string, unknown>;
-
-/** Who computed fields see as `currentUser` when a flow, not a person, writes. */
-const SYSTEM_USER = { id: 'system', name: 'system', department: '', roles: [] } as const;
 
 /** Whether any of a write-back's expressions names `created` (worked out only then). */
 const namesCreated = (config: WriteBackConfigValue) =>
@@ -74,28 +64,23 @@ const REMEMBERED_EFFECTS = 200;
  */
 const SWAP = { retries: 60, maxPauseMs: 50 } as const;
 
-export interface WriteBackContext extends StoreContext {
-  readonly platform: Platform;
-  readonly published: PublishedApps;
-}
-
-const refusal = (
-  status: 409 | 422,
-  code: string,
-  node: string,
-  text: { en: string; 'zh-CN': string },
-  path = '',
-) => new ApiError(status, code, text, pointer('/nodes', node, ...path.split('/').filter(Boolean)));
+const refusal = (code: WriteBackRefusal, node: string, text: Bilingual, path = '') =>
+  new FlowError(code, text, pointer('/nodes', node, ...path.split('/').filter(Boolean)));
 
 /** Write-backs (回写) applied to records of another table, guarded on the target itself. */
-export function writeBackApplier(context: WriteBackContext): OwedApplier {
-  const { storage, platform, published } = context;
+export const writeBackEffect: EffectDefinition = {
+  type: 'writeBack',
+  applier: (ports) => writeBackApplier(ports),
+};
+
+function writeBackApplier(ports: EffectPorts): OwedApplier {
+  const { platform, records } = ports;
 
   const setting = async (
     instance: Pick<FlowInstance, 'app' | 'version' | 'flow'>,
     nodeId: string,
   ) => {
-    const app: AppDefinition = (await published.version(instance.app, instance.version)).definition;
+    const app: AppDefinition = await ports.definition(instance.app, instance.version);
     const flow = app.flows?.find((one) => one.id === instance.flow);
     const node = flow?.nodes.find((one) => one.id === nodeId) as WriteBackNode | undefined;
     if (!flow || !node)
@@ -112,17 +97,14 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
         from: flow.table,
         config,
         values,
-        now: isoNow(context),
+        now: ports.now(),
         user: 'system',
         ...(created === undefined ? {} : { created }),
       });
+    const table = { app, version: instance.version, table: target };
     /** The target's values with its computed fields worked out again (what guards see). */
-    const current = (values: Readonly<Record<string, unknown>>) =>
-      computeValues(platform, { app, version: instance.version, table: target }, values, {
-        now: isoNow(context),
-        user: SYSTEM_USER,
-      });
-    return { app, flow, node, target, input, current };
+    const current = (values: Readonly<Record<string, unknown>>) => records.computed(table, values);
+    return { app, flow, node, target, table, input, current };
   };
 
   /** `created` for an effect's expressions, worked out only when they name it. */
@@ -130,6 +112,7 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     const { app, flow, node } = await setting(instance, owed.node);
     if (!namesCreated(node.config)) return undefined;
     return createdIds(instance, flow, owed.id, {
+      idFor: records.idFor,
       itemsOf: (earlier) => {
         const one = flow.nodes.find((each) => each.id === earlier.node) as WriteBackNode;
         const scope = { platform, app, from: flow.table };
@@ -138,14 +121,14 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
             ...scope,
             config: one.config,
             values: earlier.values,
-            now: isoNow(context),
+            now: ports.now(),
             user: 'system',
           }),
           forEachEnvironment(scope),
         );
         return items.ok ? items.items.length : 0;
       },
-      exists: async (id) => (await storage.get(id)) !== undefined,
+      exists: async (id) => (await records.get(id)) !== undefined,
     });
   };
 
@@ -169,13 +152,12 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
 
   /** Reservations whose commit never came (a crash between reserve and commit) are dropped. */
   const live = async (doc: Target): Promise<readonly Reservation[]> => {
-    const now = Date.parse(isoNow(context));
+    const now = Date.parse(ports.now());
     const kept: Reservation[] = [];
     for (const held of doc.flowReservations ?? []) {
       if (now - Date.parse(held.at) < STALE_MS) kept.push(held);
       else {
-        const owner = await storage.get<InstanceDocument>(instanceDocId(held.instance));
-        if (owner?.owed.some((one) => one.id === held.effect)) kept.push(held);
+        if (await ports.owes(held.instance, held.effect)) kept.push(held);
       }
     }
     return kept;
@@ -185,8 +167,7 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     const id = writeBackRecordId(input);
     if (id) return id;
     throw refusal(
-      422,
-      'write_back_no_record',
+      'write-back.no-record',
       node.id,
       {
         en: `the write-back at node "${node.id}" found no record to change: its recordId gave nothing`,
@@ -209,8 +190,7 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     const item = index === undefined ? '' : ` (forEach item ${index})`;
     const zhItem = index === undefined ? '' : `（forEach 第 ${index} 项）`;
     throw refusal(
-      422,
-      'write_back_invalid',
+      'write-back.invalid',
       node.id,
       {
         en: `the write-back at node "${node.id}" would store an invalid ${table} record${item}: ${first.path}: ${first.message.en}`,
@@ -221,13 +201,7 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
   };
 
   const planRefusal = (node: FlowNode, plan: { code: string; message: Bilingual; field: string }) =>
-    refusal(
-      plan.code === 'write-back.guard' ? 409 : 422,
-      plan.code.replace(/[.-]/g, '_'),
-      node.id,
-      plan.message,
-      plan.field,
-    );
+    refusal(plan.code as WriteBackRefusal, node.id, plan.message, plan.field);
 
   /**
    * The records a create write-back makes, each with its id: one, or one per forEach item
@@ -237,7 +211,7 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
   const planCreates = async (owed: OwedEffect, instance: FlowInstance, strict: boolean) => {
     const { app, flow, node, target, input, current } = await setting(instance, owed.node);
     const base = input(owed.values, node.config, await createdFor(owed, instance));
-    const id = createdRecordId(instance.id, owed.id);
+    const id = records.idFor(effectRecordKey(instance.id, owed.id));
     let items: readonly unknown[] | undefined;
     if (node.config.forEach !== undefined) {
       const found = forEachItems(base, forEachEnvironment({ platform, app, from: flow.table }));
@@ -263,63 +237,27 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
   };
 
   const applyCreate = async (owed: OwedEffect, instance: FlowInstance) => {
-    const { app, target } = await setting(instance, owed.node);
-    const now = isoNow(context);
+    const { table } = await setting(instance, owed.node);
     for (const { id, values } of await planCreates(owed, instance, false)) {
-      const fields: RecordFields & WriteBackMarks = {
-        type: RECORD_TYPE,
-        schemaVersion: 1,
-        app: app.id,
-        table: target.id,
-        appVersion: instance.version,
+      // an id made by an earlier try is a replay: nothing is written twice
+      await records.create(table, {
+        id,
         values,
-        createdAt: now,
-        createdBy: instance.initiator,
-        updatedAt: now,
-        updatedBy: instance.initiator,
-        flowEffects: [owed.id],
-      };
-      try {
-        const written = await storage.create<RecordFields>({ _id: id, ...fields });
-        const stored = { _id: id, _rev: written.rev, ...fields };
-        await appendAudit(storage, {
-          actor: 'system',
-          action: 'record.create',
-          subject: { id, type: RECORD_TYPE },
-          app: app.id,
-          table: target.id,
-          key: `${id}@1`,
-          order: 1,
-          after: recordView(stored),
-        });
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error; // made by an earlier try
-      }
+        by: instance.initiator,
+        marks: { flowEffects: [owed.id] },
+      });
     }
   };
 
   /**
-   * Compare-and-swap with async work in between: the storage's `mutate` reads, lets `decide`
-   * (which may read other documents) choose, and writes with the revision read, trying again
-   * after a conflict. Many approvals against one ledger line all get through this way. Answers
-   * the document before and after the write that landed; undefined when `decide` wrote nothing.
+   * Compare-and-swap through the record writer: `decide` (which may read other documents)
+   * chooses from the record as stored, retried after a conflict, so many approvals against one
+   * ledger line all get through. Only a change of values is logged and announced.
    */
-  const swap = async (
+  const swap = (
     id: string,
-    decide: (doc: Target) => Promise<Target | undefined>,
-  ): Promise<{ before: Target; after: Target } | undefined> => {
-    let last: { before: Target; after: Target } | undefined;
-    const written = await storage.mutate<RecordFields & WriteBackMarks>(
-      id,
-      async (doc) => {
-        const next = await decide(doc);
-        last = next && { before: doc, after: next };
-        return next;
-      },
-      SWAP,
-    );
-    return written && last && { before: last.before, after: { ...last.after, _rev: written.rev } };
-  };
+    decide: (doc: Target) => Promise<RecordChange<WriteBackMarks> | undefined>,
+  ) => records.change<WriteBackMarks>(id, decide, SWAP);
 
   return {
     async reserve(owed, instance) {
@@ -339,12 +277,11 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
         flow: instance.flow,
         values: owed.values,
         ...(created === undefined ? {} : { created }),
-        at: isoNow(context),
+        at: ports.now(),
       };
       try {
         await swap(recordId, async (doc) => {
-          if (doc.type !== RECORD_TYPE || doc.table !== target.id)
-            throw new NotFoundError(recordId);
+          if (doc.table !== target.id) throw new NotFoundError(recordId);
           if (doc.flowEffects?.includes(owed.id)) return undefined;
           const held = await live(doc);
           if (held.some((one) => one.effect === owed.id)) return undefined;
@@ -354,13 +291,12 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
           });
           if (!plan.ok) throw planRefusal(node, plan);
           validated(app, node, target.id, current(plan.values));
-          return { ...doc, flowReservations: [...held, reservation] };
+          return { marks: { flowReservations: [...held, reservation] } };
         });
       } catch (error) {
         if (error instanceof NotFoundError) {
           throw refusal(
-            422,
-            'write_back_no_record',
+            'write-back.no-record',
             node.id,
             {
               en: `the write-back at node "${node.id}" targets ${target.id} record "${recordId}", which does not exist`,
@@ -376,12 +312,13 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
     async apply(owed, instance) {
       const { app, node, target, input, current } = await setting(instance, owed.node);
       if (node.config.mode === 'create') return applyCreate(owed, instance);
+      const definitionOf = async (version: number) =>
+        version === instance.version ? app : ports.definition(instance.app, version);
       const created = await createdFor(owed, instance);
       const recordId = recordIdOf(node, input(owed.values, node.config, created));
-      const now = isoNow(context);
       // the guard held when reserved; applying adds this change to the record as it is now
       const unguarded = input(owed.values, { ...node.config, guard: undefined }, created);
-      const changed = await swap(recordId, async (doc) => {
+      await swap(recordId, async (doc) => {
         if (doc.flowEffects?.includes(owed.id)) return undefined;
         // every committed change held a reservation on its target first, and applying it takes
         // the hold away: one no longer held was applied (or struck off) already, even when it has
@@ -393,26 +330,15 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
           flowEffects: [...(doc.flowEffects ?? []), owed.id].slice(-REMEMBERED_EFFECTS),
         };
         // a change that no longer plans (its inputs went away) is struck off with its hold
-        if (!plan.ok) return { ...doc, ...marks };
+        if (!plan.ok) return { marks };
+        // stored by the rules of the version the record was made with
+        const made = await definitionOf(doc.appVersion);
+        const table = made.tables.find((one) => one.id === target.id) ?? target;
         return {
-          ...doc,
-          values: current(plan.values),
-          updatedAt: now,
-          updatedBy: 'system',
-          ...marks,
+          values: plan.values,
+          target: { app: made, version: doc.appVersion, table },
+          marks,
         };
-      });
-      if (!changed || changed.before.values === changed.after.values) return;
-      await appendAudit(storage, {
-        actor: 'system',
-        action: 'record.update',
-        subject: { id: recordId, type: RECORD_TYPE },
-        app: app.id,
-        table: target.id,
-        key: `${recordId}@${changed.after._rev}`,
-        order: Number.parseInt(changed.after._rev, 10),
-        before: recordView(changed.before),
-        after: recordView(changed.after),
       });
     },
 
@@ -425,8 +351,9 @@ export function writeBackApplier(context: WriteBackContext): OwedApplier {
       await swap(recordId, async (doc) =>
         doc.flowReservations?.some((one) => one.effect === owed.id)
           ? {
-              ...doc,
-              flowReservations: doc.flowReservations.filter((one) => one.effect !== owed.id),
+              marks: {
+                flowReservations: doc.flowReservations.filter((one) => one.effect !== owed.id),
+              },
             }
           : undefined,
       ).catch((error) => {

@@ -1,10 +1,7 @@
 import type { AppDefinition, Platform } from '@tessera/core';
-import {
-  CREATED_VARIABLE,
-  type WriteBackConfigValue,
-  type WriteBackInput,
-  writeBackVariables,
-} from '@tessera/plugin-flow-basic';
+import type { WriteBackInput } from './plan-write-back.ts';
+import type { WriteBackConfigValue } from './write-back-config.ts';
+import { CREATED_VARIABLE, writeBackVariables } from './write-back-variables.ts';
 
 export interface WriteBackScope {
   readonly platform: Platform;

@@ -1,22 +1,28 @@
 import type { FlowDefinition, FlowNode } from '@tessera/core';
-import { MAX_FOR_EACH, type WriteBackConfigValue } from '@tessera/plugin-flow-basic';
 import type { FlowInstance, OwedEffect } from '@tessera/runtime/flow';
-import { RECORD_TYPE } from '../records/record-document.ts';
+import type { WriteBackConfigValue } from './write-back-config.ts';
+import { writeBackNode } from './write-back-node.ts';
+import { MAX_FOR_EACH } from './write-back-variables.ts';
 
-/** The id of the record a create write-back's effect makes (a forEach adds `-<index>`). */
-export const createdRecordId = (instance: string, effect: string) =>
-  `${RECORD_TYPE}:${instance}-${effect.slice(effect.lastIndexOf('.') + 1)}`;
+/**
+ * The key of the record an effect makes (a create write-back's, a sub-flow's child): the
+ * instance and the effect, so a retry finds it. The record's id is made from it by the platform.
+ */
+export const effectRecordKey = (instance: string, effect: string) =>
+  `${instance}-${effect.slice(effect.lastIndexOf('.') + 1)}`;
 
 export const forEachRecordId = (base: string, index: number) => `${base}-${index}`;
 
 export interface CreatedLookups {
+  /** The record id of an effect's key (the platform's `records.idFor`). */
+  idFor(key: string): string;
   /** How many items an owed forEach effect goes over (its values are still on the instance). */
   itemsOf(effect: OwedEffect): number;
   exists(id: string): Promise<boolean>;
 }
 
 const writeBack = (flow: FlowDefinition, id: string | undefined) =>
-  flow.nodes.find((node) => node.id === id && node.type === 'write-back') as
+  flow.nodes.find((node) => node.id === id && node.type === writeBackNode.type) as
     | (FlowNode & { readonly config: WriteBackConfigValue })
     | undefined;
 
@@ -41,7 +47,7 @@ export async function createdIds(
     if (entry.effect === effect) break;
     const node = writeBack(flow, entry.node);
     if (node?.config.mode !== 'create') continue;
-    const base = createdRecordId(instance.id, entry.effect);
+    const base = lookups.idFor(effectRecordKey(instance.id, entry.effect));
     if (node.config.forEach === undefined) {
       created[node.id] = base;
       continue;
