@@ -54,6 +54,7 @@ export interface FlowStore {
     command: FlowCommand,
     context: FlowContext | ((instance: FlowInstance) => FlowContext),
   ): Promise<FlowResult>;
+  /** The stored instance, read afresh; a following `act` on it starts from this read. */
   get(id: string): Promise<FlowInstance | undefined>;
   /**
    * Applies what an instance still owes (after a crash between commit and apply, or an apply
@@ -81,8 +82,8 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
     options.onUnsettled ??
     ((id: string, error: unknown) =>
       console.error(`flow instance ${id}: owed effects left for the sweeper: ${String(error)}`));
-  // what this process wrote last: a command reads its instance from here and the revision
-  // check of the write tells whether another server changed it since (then it reads again)
+  // what this process wrote or read last: a command reads its instance from here and the
+  // revision check of the write tells whether another server changed it since (then it reads again)
   const written = new WrittenCache<Stored<InstanceDocument>>();
   const projections = projectionWriter(storage, new WrittenCache<string>());
 
@@ -226,7 +227,11 @@ export function createFlowStore(options: FlowStoreOptions): FlowStore {
 
     async get(id) {
       const doc = await storage.get<InstanceDocument>(instanceDocId(id));
-      return doc ? fromDocument(doc) : undefined;
+      if (!doc) return undefined;
+      // a command that read the instance to decide on it then commits from this copy (no
+      // second read); the revision check of its write still catches a change made since
+      written.set(doc._id, doc);
+      return fromDocument(doc);
     },
 
     async rollForward(id) {

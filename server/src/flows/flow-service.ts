@@ -1,25 +1,31 @@
 import { checkFieldRights, type Locale, nodeFieldRights, type Platform } from '@tessera/core';
 import { ConflictError } from '@tessera/runtime';
 import type { Choices, FlowCommand, PersonCommand } from '@tessera/runtime/flow';
-import { applyCommand, createInstance, FlowError, type FlowInstance } from '@tessera/runtime/flow';
-import { createFlowStore, type FlowStore } from '@tessera/runtime/flow-store';
+import {
+  applyCommand,
+  createInstance,
+  FlowError,
+  type Organisation,
+  type PreparedFlow,
+} from '@tessera/runtime/flow';
+import { createFlowStore, type EffectPorts, type FlowStore } from '@tessera/runtime/flow-store';
 import { ApiError } from '../http/api-error.ts';
+import { EFFECTS } from '../platform/installed-plugins.ts';
 import type { RecordCaller } from '../records/caller.ts';
-import { publishedApps } from '../records/published-apps.ts';
-import { RECORD_TYPE, type RecordDocument, type RecordFields } from '../records/record-document.ts';
+import { type PublishedApps, publishedApps } from '../records/published-apps.ts';
+import { RECORD_TYPE, type RecordDocument } from '../records/record-document.ts';
 import { invalidValues } from '../records/record-errors.ts';
 import type { RecordService, RecordsContext } from '../records/record-service.ts';
 import { isoNow } from '../storage/store-context.ts';
-import { readTyped } from '../storage/typed-document.ts';
 import { callerKey } from './caller-key.ts';
-import { asApiErrors, itemNotFound } from './flow-errors.ts';
+import { effectPorts } from './effect-ports.ts';
+import { asApiErrors } from './flow-errors.ts';
 import { announce } from './flow-events.ts';
 import { callerNode, type FlowItemView, flowItemView } from './flow-item-view.ts';
+import { recordOfView, type Situation, situationLoader } from './flow-situation.ts';
 import { checkItemAccess } from './item-access.ts';
-import { loadOrganisation } from './organisation-snapshot.ts';
+import { loadOrganisation, snapshotServes } from './organisation-snapshot.ts';
 import { preparedFlow } from './prepared-flows.ts';
-import { subflowApplier } from './subflow-applier.ts';
-import { writeBackApplier } from './write-back-applier.ts';
 
 export interface StartInput {
   readonly values: Readonly<Record<string, unknown>>;
@@ -71,7 +77,13 @@ export interface FlowService {
 
 export interface FlowsContext extends RecordsContext {
   readonly records: RecordService;
+  /** Published versions, when the caller shares its cache (else the service keeps its own). */
+  readonly published?: PublishedApps;
 }
+
+/** Each installed effect's applier, by the type of effect it settles. */
+const appliersOf = (ports: EffectPorts) =>
+  Object.fromEntries(EFFECTS.map((effect) => [effect.type, effect.applier(ports)]));
 
 const itemIdOf = (recordId: string) => recordId.slice(RECORD_TYPE.length + 1);
 
@@ -82,85 +94,82 @@ const itemIdOf = (recordId: string) => recordId.slice(RECORD_TYPE.length + 1);
  */
 export function createFlowService(context: FlowsContext): FlowService {
   const { storage, platform } = context as { storage: FlowsContext['storage']; platform: Platform };
-  const published = publishedApps(storage);
+  const published = context.published ?? publishedApps(storage);
   let service: FlowService;
   const store: FlowStore = createFlowStore({
     storage,
-    appliers: {
-      writeBack: writeBackApplier({ ...context, published }),
-      startSubflow: subflowApplier({ ...context, published, flows: () => service }),
-    },
+    appliers: appliersOf(effectPorts({ ...context, published, flows: () => service })),
   });
 
-  const loaded = async (id: string) => {
-    const instance = await store.get(id);
-    if (!instance) throw itemNotFound(id);
-    const version = await published.version(instance.app, instance.version);
-    return {
-      instance,
-      app: version.definition,
-      flow: preparedFlow(platform, version.definition, instance.flow),
-    };
-  };
-
-  const recordOf = async (instance: FlowInstance) => {
-    const record = await readTyped<RecordFields>(storage, instance.record, RECORD_TYPE);
-    if (!record) throw itemNotFound(instance.id);
-    return record;
-  };
+  const load = situationLoader({ context, platform, published, store });
 
   /** The item as it is now, if the caller may see it; else the 404 of an item that is not. */
   const seen = async (id: string, caller: RecordCaller) => {
-    const { instance, app, flow } = await loaded(id);
-    const record = await recordOf(instance);
-    await checkItemAccess(storage, caller, instance, record);
-    return { instance, app, flow, record };
+    const item = await load.item(id);
+    await checkItemAccess(storage, caller, item.instance, item.record);
+    return item;
   };
 
-  /** The item with its record and the organisation as they are now: what a command runs on. */
-  const situation = async (id: string, users: readonly string[] = []) => {
-    const { instance, app, flow } = await loaded(id);
-    const record = await recordOf(instance);
-    const organisation = await loadOrganisation(context, {
-      app: instance.app,
-      flow: flow.flow,
-      initiator: instance.initiator,
-      values: record.values,
-      users,
-    });
-    return { instance, app, flow, record, organisation };
-  };
-
-  /** Stores the instance of a start's record, as a draft; a second try changes nothing. */
+  /** Stores the instance of a start's record, as a draft; undefined when a replayed or racing start made it. */
   const createItem = async (
-    flow: ReturnType<typeof preparedFlow>,
+    flow: PreparedFlow,
     record: Pick<RecordDocument, '_id' | 'app' | 'appVersion' | 'values'>,
     initiator: string,
+    organisation: Organisation,
   ) => {
-    const organisation = await loadOrganisation(context, {
-      app: record.app,
-      flow: flow.flow,
-      initiator,
-      values: record.values,
-    });
     try {
-      await store.create(
+      const made = await store.create(
         flow,
         { id: itemIdOf(record._id), version: record.appVersion, record: record._id, initiator },
         { now: isoNow(context), values: record.values, organisation },
       );
-      return true;
+      return made.instance;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error; // made by a replayed or racing start
-      return false;
+      return undefined;
     }
   };
 
-  /** Runs a command on the item as it is now, then announces what happened. */
-  const run = async (id: string, command: FlowCommand, users: readonly string[] = []) => {
-    const { app, flow, record, organisation } = await situation(id, users);
+  /** The organisation a new item of `flow` is decided over. */
+  const organisationOf = (
+    flow: PreparedFlow,
+    initiator: string,
+    values: Readonly<Record<string, unknown>>,
+  ) => loadOrganisation(context, { app: flow.app.id, flow: flow.flow, initiator, values });
+
+  /**
+   * A start's dry run, before its record is stored: an item its flow would refuse (nobody to
+   * assign …) is not stored. Answers the snapshot it decided on, for the item to keep.
+   */
+  const dryRunStart = async (
+    flow: PreparedFlow,
+    version: number,
+    values: Readonly<Record<string, unknown>>,
+    submit: PersonCommand,
+  ) => {
+    const initiator = submit.actor;
+    const organisation = await organisationOf(flow, initiator, values);
+    const dry = { now: isoNow(context), values, organisation };
+    await asApiErrors(async () => {
+      const draft = createInstance(
+        flow,
+        { id: 'dry-run', version, record: 'dry-run', initiator },
+        dry,
+      );
+      applyCommand(flow, draft.instance, submit, dry);
+    });
+    return { values, organisation };
+  };
+
+  /** Commits a command on the situation it was decided on, then announces what happened. */
+  const commit = async (situation: Situation, command: FlowCommand) => {
+    const { app, flow, record, organisation } = situation;
     const result = await asApiErrors(() =>
-      store.act(flow, id, command, { now: isoNow(context), values: record.values, organisation }),
+      store.act(flow, situation.instance.id, command, {
+        now: isoNow(context),
+        values: record.values,
+        organisation,
+      }),
     );
     if (!result.replayed)
       await announce(context, {
@@ -171,14 +180,20 @@ export function createFlowService(context: FlowsContext): FlowService {
         record,
         service,
       });
-    return { result, app, flow, record };
+    return result;
   };
 
-  /** Edits that come with a command: only fields the caller's node may change (节点权限). */
-  const edit = async (id: string, input: CommandInput, caller: RecordCaller, locale: Locale) => {
-    if (!input.values) return;
-    const { instance, app, flow } = await loaded(id);
-    const record = await recordOf(instance);
+  /**
+   * Edits that come with a command: only fields the caller's node may change (节点权限).
+   * Answers the record as the edit stored it, which the command then commits with.
+   */
+  const edit = async (
+    situation: Situation,
+    input: CommandInput & { readonly values: Readonly<Record<string, unknown>> },
+    caller: RecordCaller,
+    locale: Locale,
+  ): Promise<RecordDocument> => {
+    const { instance, app, flow, record } = situation;
     const task = callerNode(instance, caller.userId);
     if (!task)
       throw new FlowError(
@@ -208,7 +223,7 @@ export function createFlowService(context: FlowsContext): FlowService {
         '/rev',
       );
     }
-    await context.records.update(
+    const stored = await context.records.update(
       instance.app,
       flow.flow.table,
       instance.record,
@@ -217,6 +232,7 @@ export function createFlowService(context: FlowsContext): FlowService {
       locale,
       { trusted: true, form: { id: flow.flow.form, rights } },
     );
+    return { ...record, ...recordOfView(stored) };
   };
 
   service = {
@@ -248,34 +264,18 @@ export function createFlowService(context: FlowsContext): FlowService {
         ...(input.opinion ? { opinion: input.opinion } : {}),
         ...(input.choose ? { choose: input.choose } : {}),
       };
-      if (input.submit !== false) {
-        // a dry run first: an item its flow would refuse (nobody to assign …) is not stored
-        const now = isoNow(context);
-        const values = await context.records.prepare(appId, flow.flow.table, input.values, caller, {
-          locale: options.locale,
-          form: startForm,
-        });
-        const organisation = await loadOrganisation(context, {
-          app: appId,
-          flow: flow.flow,
-          initiator: caller.userId,
-          values,
-        });
-        const dry = { now, values, organisation };
-        await asApiErrors(async () => {
-          const draft = createInstance(
-            flow,
-            {
-              id: 'dry-run',
-              version: version.version,
-              record: 'dry-run',
-              initiator: caller.userId,
-            },
-            dry,
-          );
-          applyCommand(flow, draft.instance, submit, dry);
-        });
-      }
+      const checked =
+        input.submit === false
+          ? undefined
+          : await dryRunStart(
+              flow,
+              version.version,
+              await context.records.prepare(appId, flow.flow.table, input.values, caller, {
+                locale: options.locale,
+                form: startForm,
+              }),
+              submit,
+            );
       const created = await context.records.create(appId, flow.flow.table, input.values, caller, {
         locale: options.locale,
         form: startForm,
@@ -286,25 +286,57 @@ export function createFlowService(context: FlowsContext): FlowService {
           ? {}
           : { idempotencyKey: `flow-start:${flowId}:${options.key}` }),
       });
-      const id = itemIdOf(created.record.id);
-      await createItem(flow, { _id: created.record.id, ...created.record }, caller.userId);
-      if (input.submit === false) return this.view(id, caller);
-      const done = await run(id, submit);
-      return flowItemView(done.app, done.flow, done.result.instance, done.record, caller.userId);
+      const record: RecordDocument = { ...recordOfView(created.record), startedFlow: flowId };
+      const id = itemIdOf(record._id);
+      // one snapshot per start: the dry run's, unless storing changed whom the values name
+      const loadedFor =
+        checked && snapshotServes(flow.flow, checked.values, record.values)
+          ? checked
+          : {
+              values: record.values,
+              organisation: await organisationOf(flow, caller.userId, record.values),
+            };
+      const made = await createItem(flow, record, caller.userId, loadedFor.organisation);
+      if (!made) {
+        // a replayed or racing start made the item: go on from it as stored
+        if (input.submit === false) return this.view(id, caller);
+        const stored = await load.situation(await load.item(id));
+        const result = await commit(stored, submit);
+        return flowItemView(stored.app, flow, result.instance, stored.record, caller.userId);
+      }
+      if (input.submit === false) {
+        await checkItemAccess(storage, caller, made, record); // a draft: its drafter's alone
+        return flowItemView(version.definition, flow, made, record, caller.userId);
+      }
+      const situation: Situation = {
+        instance: made,
+        app: version.definition,
+        flow,
+        record,
+        organisation: loadedFor.organisation,
+        loadedFor: { values: loadedFor.values, users: [] },
+      };
+      const result = await commit(situation, submit);
+      return flowItemView(situation.app, flow, result.instance, record, caller.userId);
     },
 
     async act(id, input, caller, options) {
       // authorised as a read, before any part of the command is tried or its refusal told
-      await seen(id, caller);
+      const item = await seen(id, caller);
       const { values, rev, ...rest } = input as CommandInput & { values?: unknown; rev?: unknown };
       const command = {
         ...rest,
         actor: caller.userId,
         ...(options.key === undefined ? {} : { key: callerKey(caller.userId, options.key) }),
       } as PersonCommand;
-      if (values !== undefined) {
+      const users = [
+        ...('to' in command && typeof command.to === 'string' ? [command.to] : []),
+        ...('users' in command && Array.isArray(command.users) ? command.users : []),
+      ];
+      let situation = await load.situation(item, users);
+      if (input.values !== undefined) {
         // a dry run first: edits are saved only for a command the flow would accept
-        const { instance, flow, record, organisation } = await situation(id);
+        const { flow, instance, record, organisation } = situation;
         await asApiErrors(async () =>
           applyCommand(flow, instance, command, {
             now: isoNow(context),
@@ -312,16 +344,15 @@ export function createFlowService(context: FlowsContext): FlowService {
             organisation,
           }),
         );
-        await asApiErrors(() => edit(id, input, caller, options.locale));
+        const edits = { ...input, values: input.values };
+        const edited = await asApiErrors(() => edit(situation, edits, caller, options.locale));
+        situation = await load.edited(situation, edited);
       }
-      const users = [
-        ...('to' in command && typeof command.to === 'string' ? [command.to] : []),
-        ...('users' in command && Array.isArray(command.users) ? command.users : []),
-      ];
-      const done = await run(id, command, users);
+      const result = await commit(situation, command);
+      const { app, flow, record } = situation;
       // the answer is a read of the item as the command left it, held to the same rule
-      await checkItemAccess(storage, caller, done.result.instance, done.record);
-      return flowItemView(done.app, done.flow, done.result.instance, done.record, caller.userId);
+      await checkItemAccess(storage, caller, result.instance, record);
+      return flowItemView(app, flow, result.instance, record, caller.userId);
     },
 
     async view(id, caller) {
@@ -330,7 +361,7 @@ export function createFlowService(context: FlowsContext): FlowService {
     },
 
     async system(id, command) {
-      await run(id, command);
+      await commit(await load.situation(await load.item(id)), command);
     },
 
     async finishStart(record) {
@@ -339,7 +370,8 @@ export function createFlowService(context: FlowsContext): FlowService {
       // the flow as the record's version has it: the start ran against that version
       const version = await published.version(record.app, record.appVersion);
       const flow = preparedFlow(platform, version.definition, record.startedFlow);
-      return createItem(flow, record, record.createdBy);
+      const organisation = await organisationOf(flow, record.createdBy, record.values);
+      return (await createItem(flow, record, record.createdBy, organisation)) !== undefined;
     },
   };
   return service;

@@ -47,6 +47,27 @@ const idsIn = (value: unknown): string[] =>
     (one): one is string => typeof one === 'string' && one.length > 0,
   );
 
+/** Ids the flow's rules read from an item's values (`field` rules, `departmentHead.of`). */
+const idsReadFrom = (rules: readonly AssigneeRule[], values: SnapshotInput['values']) =>
+  rules.flatMap((rule) => {
+    if (rule.kind === 'field') return idsIn(values[rule.field]);
+    return rule.kind === 'departmentHead' && rule.of ? idsIn(values[rule.of]) : [];
+  });
+
+/**
+ * Whether a snapshot loaded with `loaded` values still serves the item with `values` (after an
+ * edit): it does unless the new values name someone or some department the old ones did not.
+ */
+export function snapshotServes(
+  flow: FlowDefinition,
+  loaded: SnapshotInput['values'],
+  values: SnapshotInput['values'],
+): boolean {
+  const rules = rulesOf(flow);
+  const known = new Set(idsReadFrom(rules, loaded));
+  return idsReadFrom(rules, values).every((id) => known.has(id));
+}
+
 /**
  * Loads the part of the organisation a command can reach — the initiator, their manager chain
  * and departments up to the root with their heads, the app's role holders, departments named
