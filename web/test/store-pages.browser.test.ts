@@ -7,7 +7,7 @@ import type { UninstallDialog } from '../src/pages/store/uninstall-dialog.ts';
 import '../src/pages/store/uninstall-dialog.ts';
 import type { UpgradeDialog } from '../src/pages/store/upgrade-dialog.ts';
 import '../src/pages/store/upgrade-dialog.ts';
-import type { AppContext } from '../src/shell/app-context.ts';
+import type { AppContext } from '../src/app-context/app-context.ts';
 import { fakeApi } from './fake-api.ts';
 
 // Runs in Chromium (web-test-runner, mocha globals): the store's pages against a faked API.

@@ -1,8 +1,10 @@
+import { ContextProvider } from '@lit/context';
 import type { Locale } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ApiClient } from '../api/api-client.ts';
 import { ApiProblem } from '../api/api-error.ts';
+import { type AppContext, appContext, type SignedInUser } from '../app-context/app-context.ts';
 import { initialLocale, saveLocale } from '../i18n/locale.ts';
 import { translator } from '../i18n/texts.ts';
 import type { startOfflineSession } from '../offline/offline-session.ts';
@@ -10,7 +12,6 @@ import type { SyncStatus } from '../offline/offline-types.ts';
 import type { SyncEngine } from '../offline/sync-engine.ts';
 import type { InboxCounts } from '../pages/home/inbox-entry.ts';
 import { sharedStyles } from '../styles/shared-styles.ts';
-import type { AppContext, SignedInUser } from './app-context.ts';
 import { APP_ROUTES } from './app-routes.ts';
 import { matchRoute, type RouteMatch } from './routes.ts';
 import { SHELL_TEXTS } from './shell-texts.ts';
@@ -34,7 +35,7 @@ function rememberedUser(): SignedInUser | undefined {
 
 /**
  * `<tessera-app>`: the shell. Knows who is signed in, the language and the address; loads the
- * page the address names and hands it an {@link AppContext}. Links inside the app move without
+ * page the address names and provides it an {@link AppContext} (`@lit/context`). Links inside the app move without
  * reloading; the header (a bottom bar on a phone) shows the todo count.
  */
 export class TesseraApp extends LitElement {
@@ -93,6 +94,7 @@ export class TesseraApp extends LitElement {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   readonly api: ApiClient;
   private path = location.pathname;
+  private readonly provider: ContextProvider<typeof appContext, this>;
 
   constructor() {
     super();
@@ -101,6 +103,15 @@ export class TesseraApp extends LitElement {
     this.unreadNotices = 0;
     this.online = navigator.onLine;
     this.api = new ApiClient(() => this.locale);
+    this.provider = new ContextProvider(this, {
+      context: appContext,
+      initialValue: this.context(),
+    });
+  }
+
+  /** A new context when the language or the person changes: pages re-render with it. */
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('locale') || changed.has('user')) this.provider.setValue(this.context());
   }
 
   override connectedCallback(): void {
@@ -301,7 +312,7 @@ export class TesseraApp extends LitElement {
         <div class="flash" role="status" aria-live="polite">${this.flashed ? html`<p class="notice">${this.flashed}</p>` : nothing}</div>
         ${
           page
-            ? staticHtml`<${unsafeStatic(page.route.tag)} .ctx=${this.context()} .params=${page.params}></${unsafeStatic(page.route.tag)}>`
+            ? staticHtml`<${unsafeStatic(page.route.tag)} .params=${page.params}></${unsafeStatic(page.route.tag)}>`
             : html`<div class="card"><p>${t('notFound')}</p><a href="/">${t('notFound.back')}</a></div>`
         }
       </main>

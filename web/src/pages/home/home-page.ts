@@ -1,12 +1,24 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
 import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
 import { cachedInbox } from '../../offline/offline-reads.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
 import { BOXES, type Box, type InboxCounts, type InboxItem } from './inbox-entry.ts';
 import { INBOX_TEXTS } from './inbox-texts.ts';
+
+/** A box's first page as shown: from the server, or from the offline copy (no counts then). */
+interface FirstPage {
+  readonly items: readonly InboxItem[];
+  readonly next: string | undefined;
+  readonly counts?: InboxCounts;
+  readonly offline: boolean;
+}
 
 type StatusKey = `status.${string}` &
   Parameters<ReturnType<typeof translator<keyof (typeof INBOX_TEXTS)['en']>>>[0];
@@ -22,8 +34,6 @@ export class HomePage extends LitElement {
     items: { state: true },
     next: { state: true },
     counts: { state: true },
-    problem: { state: true },
-    loading: { state: true },
     offline: { state: true },
   };
   static override styles = [
@@ -49,65 +59,73 @@ export class HomePage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
   declare items: readonly InboxItem[] | undefined;
   declare next: string | undefined;
   declare counts: InboxCounts | undefined;
-  declare problem: string | undefined;
-  declare loading: boolean;
   declare offline: boolean;
-  private loadedFor = '';
   private query = '';
+
+  private readonly first = new Task(this, {
+    args: () => [this.ctx.api, this.box, this.query] as const,
+    task: ([api, box, query]) => {
+      // another box or search drops a page of the last one still on its way, and its problem
+      void this.more.run([undefined]);
+      return this.fetchFirst(api, box, query);
+    },
+    onComplete: (page) => {
+      this.items = page.items;
+      this.next = page.next;
+      this.counts = page.counts ?? this.counts;
+      this.offline = page.offline;
+    },
+  });
+
+  /** The page after the last one shown, run by "more". */
+  private readonly more = new Task(this, {
+    autoRun: false,
+    task: ([cursor]: readonly [string | undefined]) =>
+      cursor === undefined
+        ? initialState
+        : this.ctx.api.call.flows.inbox({
+            query: { box: this.box, q: this.query || undefined, cursor, limit: '30' },
+          }),
+    onComplete: (page) => {
+      this.items = [...(this.items ?? []), ...page.items];
+      this.next = page.next;
+      this.offline = false;
+    },
+  });
 
   private get box(): Box {
     const asked = this.params?.box as Box | undefined;
     return asked && BOXES.includes(asked) ? asked : 'todo';
   }
 
-  protected override willUpdate(): void {
-    const key = `${this.box}|${this.query}`;
-    if (key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.load(false);
+  /** The box's first page and the counts; offline, the box as last synced, searched here. */
+  private async fetchFirst(api: ApiClient, box: Box, query: string): Promise<FirstPage> {
+    try {
+      const [page, counts] = await Promise.all([
+        api.call.flows.inbox({ query: { box, q: query || undefined, limit: '30' } }),
+        api.call.flows.inboxCounts(),
+      ]);
+      return { items: page.items, next: page.next, counts, offline: false };
+    } catch (error) {
+      if (!(error instanceof ApiProblem && error.offline)) throw error;
+      const items = await this.ctx
+        .offline()
+        .then((engine) => cachedInbox<InboxItem>(engine, box))
+        .catch(() => undefined);
+      if (!items) throw error;
+      const needle = query.toLowerCase();
+      const found = items.filter((item) => !needle || item.title.toLowerCase().includes(needle));
+      return { items: found, next: undefined, offline: true };
     }
   }
 
-  private async load(more: boolean) {
-    this.loading = true;
-    this.problem = undefined;
-    try {
-      const [page, counts] = await Promise.all([
-        this.ctx.api.call.flows.inbox({
-          query: {
-            box: this.box,
-            q: this.query || undefined,
-            cursor: more ? this.next : undefined,
-            limit: '30',
-          },
-        }),
-        more ? Promise.resolve(this.counts) : this.ctx.api.call.flows.inboxCounts(),
-      ]);
-      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
-      this.offline = false;
-      this.next = page.next;
-      this.counts = counts;
-    } catch (error) {
-      if (error instanceof ApiProblem && error.offline && !more) {
-        const items = await cachedInbox<InboxItem>(await this.ctx.offline(), this.box).catch(
-          () => undefined,
-        );
-        if (items) {
-          const needle = this.query.toLowerCase();
-          this.items = items.filter((item) => !needle || item.title.toLowerCase().includes(needle));
-          this.next = undefined;
-          this.offline = true;
-          return;
-        }
-      }
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    } finally {
-      this.loading = false;
-    }
+  private loading() {
+    return [this.first, this.more].some((task) => task.status === TaskStatus.PENDING);
   }
 
   private search(event: SubmitEvent) {
@@ -146,12 +164,13 @@ export class HomePage extends LitElement {
         <button type="submit">${t('search')}</button>
       </form>
       ${this.offline ? html`<p class="notice" role="status">${t('offline')}</p>` : nothing}
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.first.render(loadStates())}
+      ${this.more.render(loadStates())}
       ${this.items?.length === 0 ? html`<p class="muted">${t('empty')}</p>` : nothing}
-      <ul aria-busy=${this.loading ? 'true' : 'false'}>
+      <ul aria-busy=${this.loading() ? 'true' : 'false'}>
         ${(this.items ?? []).map((item) => this.renderItem(item, t))}
       </ul>
-      ${this.next ? html`<p><button type="button" @click=${() => this.load(true)}>${t('more')}</button></p>` : nothing}
+      ${this.next ? html`<p><button type="button" @click=${() => this.more.run([this.next])}>${t('more')}</button></p>` : nothing}
     `;
   }
 

@@ -1,26 +1,25 @@
+import { initialState, Task } from '@lit/task';
 import { type AppDefinition, localize } from '@tessera/core';
 import { defineFlowElements, type TesseraForm } from '@tessera/runtime/elements';
 import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
 import { peopleNames } from '../../api/people-names.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { publishedDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform, formServices, recordTitle } from '../../forms/form-kit.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
 import { cachedApp, cachedItem } from '../../offline/offline-reads.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates, problemAlert } from '../load-states.ts';
 import './action-dialog.ts';
 import type { ActionChoice } from './action-dialog.ts';
-import { type PersonChoice, personChoiceOf } from './choose-person-dialog.ts';
-
 import type { FlowItem } from './flow-item.ts';
 import { formValues } from './form-values.ts';
-import { commandOf, editableValues, type ItemAction, itemActions } from './item-actions.ts';
+import { itemActions } from './item-actions.ts';
+import { ItemActionsController } from './item-actions-controller.ts';
 import { ITEM_TEXTS } from './item-texts.ts';
-
-/** Actions after which the person is done with the item and goes back to their inbox. */
-const LEAVES = new Set(['submit', 'approve', 'reject', 'return', 'transfer', 'withdraw']);
 
 /**
  * `/items/{id}`: the item's form with the fields the caller's node allows, the flow diagram
@@ -34,11 +33,6 @@ export class ItemPage extends LitElement {
     item: { state: true },
     app: { state: true },
     names: { state: true },
-    problem: { state: true },
-    notice: { state: true },
-    pending: { state: true },
-    choosing: { state: true },
-    busy: { state: true },
     offline: { state: true },
   };
   static override styles = [
@@ -61,53 +55,54 @@ export class ItemPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
   declare item: FlowItem | undefined;
   declare app: AppDefinition | undefined;
   declare names: Readonly<Record<string, string>>;
-  declare problem: string | undefined;
-  declare notice: string | undefined;
-  declare pending: ItemAction | undefined;
-  declare busy: boolean;
-  /** The next step asked who takes it: the person picks, and the action is sent again. */
-  declare choosing: { choice: PersonChoice; action: ItemAction; made: ActionChoice } | undefined;
   /** Shown from the offline copy. */
   declare offline: boolean;
   private runtime: FormRuntime | undefined;
-  private loadedFor = '';
+
+  private readonly loading = new Task(this, {
+    args: () => [this.params?.id] as const,
+    task: ([id]) => (id ? this.fetchItem(id) : initialState),
+    onComplete: ({ item, app, offline }) => {
+      this.offline = offline;
+      defineFlowElements();
+      this.show(item, app);
+      void this.loadNames(item);
+      this.actions.loaded(item, offline);
+    },
+  });
+
+  private readonly actions = new ItemActionsController(this, {
+    ctx: () => this.ctx,
+    item: () => this.item,
+    values: (action) => (this.runtime ? formValues(this.runtime, action.name) : {}),
+    formReady: async () => {
+      const form = this.renderRoot.querySelector<TesseraForm>('tessera-form');
+      if (!form || !this.runtime || this.runtime.validate().length === 0) return true;
+      await form.submit();
+      return false;
+    },
+    show: (item) => {
+      if (this.app) this.show(item, this.app);
+      void this.loadNames(item);
+    },
+    reload: () => this.loading.run(),
+    title: (item) => (this.app ? this.itemTitle(this.app, item) : item.id),
+    nodeLabel: (node) => this.nodeLabel(node),
+  });
 
   constructor() {
     super();
     this.names = {};
   }
 
-  protected override willUpdate(): void {
-    if (this.params.id && this.params.id !== this.loadedFor) {
-      this.loadedFor = this.params.id;
-      void this.load();
-    }
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.runtime?.dispose();
-  }
-
-  private async load(notice?: string) {
-    this.problem = undefined;
-    try {
-      const { item, app, offline } = await this.fetchItem(this.params.id!);
-      this.offline = offline;
-      defineFlowElements();
-      this.show(item, app);
-      this.notice = notice;
-      void this.loadNames(item);
-      const unread = item.mine.find((task) => task.kind === 'cc' && task.status === 'unread');
-      if (!offline && unread && item.mine.every((task) => task.kind === 'cc'))
-        void this.run({ name: 'read', task: unread, asks: [], final: false }, {});
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    }
   }
 
   /** The item from the server, or from the offline copy when the server cannot be reached. */
@@ -160,93 +155,9 @@ export class ItemPage extends LitElement {
     this.names = await peopleNames(this.ctx.api, ids);
   }
 
-  private async start(action: ItemAction) {
-    if (action.withValues && action.name !== 'saveDraft') {
-      const form = this.renderRoot.querySelector<TesseraForm>('tessera-form');
-      if (form && this.runtime && this.runtime.validate().length > 0) {
-        await form.submit();
-        return;
-      }
-    }
-    if (action.asks.length === 0 && !action.final) void this.run(action, {});
-    else this.pending = action;
-  }
-
-  private async run(action: ItemAction, choice: ActionChoice) {
-    const item = this.item;
-    if (!item) return;
-    const t = translator(ITEM_TEXTS, this.ctx.locale);
-    const values =
-      action.withValues && this.runtime
-        ? editableValues(item, formValues(this.runtime, action.name))
-        : {};
-    this.busy = true;
-    try {
-      const answer = await this.ctx.api.call.flows.act({
-        params: { id: item.id },
-        body: commandOf(item, action, choice, values),
-        idempotencyKey: crypto.randomUUID(),
-      });
-      this.pending = undefined;
-      this.ctx.refreshCounts();
-      if (LEAVES.has(action.name)) {
-        this.ctx.flash(t(`done.${action.name}`));
-        this.ctx.navigate(action.name === 'submit' ? '/inbox/submitted' : '/');
-        return;
-      }
-      if (this.app) this.show(answer, this.app);
-      this.notice = t(`done.${action.name}`);
-      void this.loadNames(answer);
-    } catch (error) {
-      const problem = error instanceof ApiProblem ? error : undefined;
-      if (problem?.offline) {
-        await this.queueOffline(item, action, choice, values);
-        return;
-      }
-      const next = problem && personChoiceOf(problem, (node) => this.nodeLabel(node));
-      if (next) {
-        this.pending = undefined;
-        this.choosing = { choice: next, action, made: choice };
-        return;
-      }
-      if (problem?.status === 409) {
-        this.pending = undefined;
-        await this.load(`${problem.message} ${t('stale')}`);
-      } else if (this.pending) {
-        (this.renderRoot.querySelector('tessera-action-dialog') as {
-          problem?: string;
-        } | null)!.problem = problem?.message ?? String(error);
-      } else this.problem = problem?.message ?? String(error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
   private itemTitle(app: AppDefinition, item: FlowItem): string {
     const flow = app.flows?.find((one) => one.id === item.flow);
     return recordTitle(app, flow?.table ?? '', item.record.values, item.id);
-  }
-
-  /** Keeps the command in the outbox; it is sent, once, when the connection is back. */
-  private async queueOffline(
-    item: FlowItem,
-    action: ItemAction,
-    choice: ActionChoice,
-    values: Record<string, unknown>,
-  ) {
-    const engine = await this.ctx.offline();
-    await engine.queue(
-      {
-        id: crypto.randomUUID(),
-        kind: 'command',
-        item: item.id,
-        command: commandOf(item, action, choice, values),
-      },
-      `${translator(ITEM_TEXTS, this.ctx.locale)(`action.${action.name}`)} ${this.app ? this.itemTitle(this.app, item) : item.id}`,
-    );
-    this.pending = undefined;
-    this.ctx.flash(translator(ITEM_TEXTS, this.ctx.locale)('offline.queued'));
-    this.ctx.navigate('/');
   }
 
   private nodeLabel(node: string): string {
@@ -255,28 +166,27 @@ export class ItemPage extends LitElement {
   }
 
   private renderChooser() {
-    const choosing = this.choosing;
+    const choosing = this.actions.choosing;
     if (!choosing) return nothing;
     return html`<tessera-choose-person-dialog .choice=${choosing.choice} .api=${this.ctx.api} .locale=${this.ctx.locale}
-      @tessera-chosen=${(event: CustomEvent<{ node: string; user: string }>) => {
-        this.choosing = undefined;
-        const choose = {
-          ...(choosing.made.choose ?? {}),
-          [event.detail.node]: [event.detail.user],
-        };
-        void this.run(choosing.action, { ...choosing.made, choose });
-      }}
-      @tessera-cancel=${() => {
-        this.choosing = undefined;
-      }}></tessera-choose-person-dialog>`;
+      @tessera-chosen=${(event: CustomEvent<{ node: string; user: string }>) =>
+        this.actions.chosen(event.detail.node, event.detail.user)}
+      @tessera-cancel=${() => this.actions.cancel()}></tessera-choose-person-dialog>`;
+  }
+
+  private renderDialog(item: FlowItem) {
+    const pending = this.actions.pending;
+    if (!pending) return nothing;
+    return html`<tessera-action-dialog .action=${pending} .item=${item} .api=${this.ctx.api} .locale=${this.ctx.locale}
+      ?busy=${this.actions.busy} .problem=${this.actions.dialogProblem}
+      @tessera-confirm=${(event: CustomEvent<ActionChoice>) => this.actions.run(pending, event.detail)}
+      @tessera-cancel=${() => this.actions.cancel()}></tessera-action-dialog>`;
   }
 
   override render() {
     const t = translator(ITEM_TEXTS, this.ctx.locale);
     const { item, app } = this;
-    if (!item || !app) {
-      return this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing;
-    }
+    if (!item || !app) return this.loading.render(loadStates());
     const { locale } = this.ctx;
     const flow = app.flows?.find((one) => one.id === item.flow);
     const actions = itemActions(item, this.ctx.user?.id ?? '');
@@ -295,8 +205,9 @@ export class ItemPage extends LitElement {
         <span class="muted">${t('initiator', { name: this.names[item.initiator] ?? item.initiator })} · ${t('started', { at: formatDateTime(item.submittedAt ?? item.createdAt, locale) })}</span>
       </div>
       ${this.offline ? html`<p class="notice" role="status">${t('offline.copy')}</p>` : nothing}
-      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.actions.notice ? html`<p class="notice" role="status">${this.actions.notice}</p>` : nothing}
+      ${this.loading.render({ error: loadStates().error })}
+      ${problemAlert(this.actions.problem)}
       <div class="layout">
         <section class="card" aria-label=${t('form')}>
           ${
@@ -310,7 +221,7 @@ export class ItemPage extends LitElement {
               (
                 action,
               ) => html`<button type="button" class=${action.primary ? 'primary' : action.name === 'reject' ? 'danger' : ''}
-                ?disabled=${this.busy} @click=${() => this.start(action)}>${t(`action.${action.name}`)}</button>`,
+                ?disabled=${this.actions.busy} @click=${() => this.actions.start(action)}>${t(`action.${action.name}`)}</button>`,
             )}
           </div>
         </section>
@@ -325,15 +236,7 @@ export class ItemPage extends LitElement {
           </section>
         </div>
       </div>
-      ${
-        this.pending
-          ? html`<tessera-action-dialog .action=${this.pending} .item=${item} .api=${this.ctx.api} .locale=${locale} ?busy=${this.busy}
-            @tessera-confirm=${(event: CustomEvent<ActionChoice>) => this.run(this.pending!, event.detail)}
-            @tessera-cancel=${() => {
-              this.pending = undefined;
-            }}></tessera-action-dialog>`
-          : nothing
-      }
+      ${this.renderDialog(item)}
       ${this.renderChooser()}
     `;
   }

@@ -3,11 +3,12 @@ import type { TesseraForm } from '@tessera/runtime/elements';
 import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform, formServices, formUser } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
 import { cachedApp } from '../../offline/offline-reads.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { type PersonChoice, personChoiceOf } from './choose-person-dialog.ts';
 import { ITEM_TEXTS } from './item-texts.ts';
@@ -38,6 +39,7 @@ export class StartPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
   declare app: AppDefinition | undefined;
   declare problem: string | undefined;
@@ -77,7 +79,8 @@ export class StartPage extends LitElement {
         this.problem = translator(ITEM_TEXTS, this.ctx.locale)('notFound');
         return;
       }
-      const start = flow.nodes.find((node) => node.type === 'start');
+      const nodeTypes = browserPlatform().nodeTypes;
+      const start = flow.nodes.find((node) => nodeTypes.get(node.type)?.shape === 'start');
       this.runtime?.dispose();
       this.runtime = createFormRuntime({
         platform: browserPlatform(),

@@ -1,8 +1,9 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { ApiProblem } from '../../api/api-error.ts';
+import { css, html, LitElement } from 'lit';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { SendController } from '../send-controller.ts';
 import { LOGIN_TEXTS } from './login-texts.ts';
 
 /** `/login`: username and password; the server's refusal (wrong password, too many tries) shown as it says it. */
@@ -10,8 +11,6 @@ export class LoginPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    problem: { state: true },
-    busy: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -22,35 +21,30 @@ export class LoginPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare problem: string | undefined;
-  declare busy: boolean;
+  private readonly signingIn = new SendController(this);
 
   private async submit(event: SubmitEvent) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.busy = true;
-    this.problem = undefined;
-    try {
-      const answer = await this.ctx.api.call.auth.login({
+    const answer = await this.signingIn.run(() =>
+      this.ctx.api.call.auth.login({
         body: {
           username: String(data.get('username') ?? ''),
           password: String(data.get('password') ?? ''),
         },
-      });
-      const next = new URLSearchParams(location.search).get('next') ?? '/';
-      this.dispatchEvent(
-        new CustomEvent('tessera-signed-in', {
-          bubbles: true,
-          composed: true,
-          detail: { user: answer.user, csrfToken: answer.csrfToken, next },
-        }),
-      );
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    } finally {
-      this.busy = false;
-    }
+      }),
+    );
+    if (!answer) return;
+    const next = new URLSearchParams(location.search).get('next') ?? '/';
+    this.dispatchEvent(
+      new CustomEvent('tessera-signed-in', {
+        bubbles: true,
+        composed: true,
+        detail: { user: answer.user, csrfToken: answer.csrfToken, next },
+      }),
+    );
   }
 
   override render() {
@@ -60,8 +54,8 @@ export class LoginPage extends LitElement {
         <h1>${t('title')}</h1>
         <label>${t('username')}<input name="username" autocomplete="username" required autofocus /></label>
         <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required /></label>
-        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.busy}>${t('submit')}</button>
+        ${this.signingIn.render()}
+        <button class="primary" type="submit" ?disabled=${this.signingIn.busy}>${t('submit')}</button>
       </form>
     `;
   }

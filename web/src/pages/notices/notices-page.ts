@@ -1,8 +1,10 @@
+import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
 import { type Notice, noticeEntry } from './notice-entry.ts';
 import { NOTICE_TEXTS } from './notice-texts.ts';
 
@@ -16,7 +18,6 @@ export class NoticesPage extends LitElement {
     params: { attribute: false },
     items: { state: true },
     next: { state: true },
-    problem: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -30,27 +31,30 @@ export class NoticesPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
   declare items: readonly Notice[] | undefined;
   declare next: string | undefined;
-  declare problem: string | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load(false);
-  }
-
-  private async load(more: boolean) {
-    try {
-      const page = await this.ctx.api.call.notices.list({
-        query: { limit: '50', cursor: more ? this.next : undefined },
-      });
-      this.items = more ? [...(this.items ?? []), ...page.items] : page.items;
+  private readonly first = new Task(this, {
+    args: () => [this.ctx.api] as const,
+    task: ([api]) => api.call.notices.list({ query: { limit: '50' } }),
+    onComplete: (page) => {
+      this.items = page.items;
       this.next = page.next;
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    }
-  }
+    },
+  });
+
+  /** The page after the last one shown, run by "more". */
+  private readonly more = new Task(this, {
+    autoRun: false,
+    task: ([cursor]: readonly [string | undefined]) =>
+      this.ctx.api.call.notices.list({ query: { limit: '50', cursor } }),
+    onComplete: (page) => {
+      this.items = [...(this.items ?? []), ...page.items];
+      this.next = page.next;
+    },
+  });
 
   private async open(event: MouseEvent, notice: Notice, href: string) {
     event.preventDefault();
@@ -66,7 +70,8 @@ export class NoticesPage extends LitElement {
     const t = translator(NOTICE_TEXTS, locale);
     return html`
       <h1>${t('title')}</h1>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.first.render(loadStates())}
+      ${this.more.render(loadStates())}
       ${this.items?.length === 0 ? html`<p class="muted">${t('empty')}</p>` : nothing}
       <ul>
         ${(this.items ?? []).map((notice) => {
@@ -84,7 +89,7 @@ export class NoticesPage extends LitElement {
           </li>`;
         })}
       </ul>
-      ${this.next ? html`<p><button type="button" @click=${() => this.load(true)}>${t('more')}</button></p>` : nothing}
+      ${this.next ? html`<p><button type="button" @click=${() => this.more.run([this.next])}>${t('more')}</button></p>` : nothing}
     `;
   }
 }

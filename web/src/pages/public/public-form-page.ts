@@ -1,13 +1,16 @@
+import { Task } from '@lit/task';
 import { localize, type Static } from '@tessera/core';
 import type { PublicFormView, PublicReceiptSchema } from '@tessera/core/api';
 import type { TesseraForm } from '@tessera/runtime/elements';
 import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
-import { css, html, LitElement, nothing } from 'lit';
-import { ApiProblem } from '../../api/api-error.ts';
+import { css, html, LitElement } from 'lit';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { PUBLIC_NODE, publicFormApp } from './public-form-app.ts';
 import { PUBLIC_TEXTS } from './public-texts.ts';
 
@@ -20,10 +23,7 @@ export class PublicFormPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    view: { state: true },
     receipt: { state: true },
-    problem: { state: true },
-    busy: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -37,21 +37,19 @@ export class PublicFormPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare view: PublicFormView | undefined;
   declare receipt: Static<typeof PublicReceiptSchema> | undefined;
-  declare problem: string | undefined;
-  declare busy: boolean;
   private runtime: FormRuntime | undefined;
-  private loadedFor = '';
 
-  protected override willUpdate(): void {
-    const wanted = `${this.params.app}/${this.params.form}`;
-    if (wanted !== this.loadedFor) {
-      this.loadedFor = wanted;
-      void this.load();
-    }
-  }
+  /** The form as the public sees it; run again for another submission. */
+  private readonly loading = new Task(this, {
+    args: () => [this.ctx.api, this.params.app!, this.params.form!] as const,
+    task: ([api, app, publicForm]) => api.call.publicForms.get({ params: { app, publicForm } }),
+    onComplete: (view) => this.start(view),
+  });
+
+  private readonly sending = new SendController(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -62,23 +60,18 @@ export class PublicFormPage extends LitElement {
     return { app: this.params.app!, publicForm: this.params.form! };
   }
 
-  private async load() {
-    try {
-      const view = await this.ctx.api.call.publicForms.get({ params: this.form() });
-      const app = publicFormApp(view);
-      this.runtime?.dispose();
-      this.runtime = createFormRuntime({
-        platform: browserPlatform(),
-        app,
-        form: app.forms![0]!,
-        locale: this.ctx.locale,
-        node: PUBLIC_NODE,
-      });
-      this.receipt = undefined;
-      this.view = view;
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    }
+  /** A blank form over the view just read. */
+  private start(view: PublicFormView) {
+    const app = publicFormApp(view);
+    this.runtime?.dispose();
+    this.runtime = createFormRuntime({
+      platform: browserPlatform(),
+      app,
+      form: app.forms![0]!,
+      locale: this.ctx.locale,
+      node: PUBLIC_NODE,
+    });
+    this.receipt = undefined;
   }
 
   private async send() {
@@ -88,28 +81,22 @@ export class PublicFormPage extends LitElement {
       await this.renderRoot.querySelector<TesseraForm>('tessera-form')?.submit();
       return;
     }
-    this.busy = true;
-    this.problem = undefined;
-    try {
+    this.receipt = await this.sending.run(() =>
       // the route reads its JSON body itself (cut off at its limit), so it goes as raw text
-      this.receipt = await this.ctx.api.call.publicForms.submit({
+      this.ctx.api.call.publicForms.submit({
         params: this.form(),
         body: JSON.stringify({ values: runtime.submitValues() }),
         headers: { 'content-type': 'application/json' },
-      });
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    } finally {
-      this.busy = false;
-    }
+      }),
+    );
   }
 
   override render() {
     const { locale } = this.ctx;
     const t = translator(PUBLIC_TEXTS, locale);
-    const { view, receipt } = this;
-    if (!view)
-      return this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing;
+    const view = this.loading.value;
+    const { receipt } = this;
+    if (!view) return this.loading.render(loadStates());
     if (receipt) {
       const status = `/public/status?receipt=${encodeURIComponent(receipt.receipt)}&code=${encodeURIComponent(receipt.checkCode)}`;
       return html`<section class="card" role="status">
@@ -121,19 +108,19 @@ export class PublicFormPage extends LitElement {
         <p class="notice">${t('keep')}</p>
         <div class="bar">
           <a class="button primary" href=${status}>${t('check')}</a>
-          <button type="button" @click=${() => this.load()}>${t('another')}</button>
+          <button type="button" @click=${() => this.loading.run()}>${t('another')}</button>
         </div>
       </section>`;
     }
     return html`
       <h1>${localize(view.label, locale, view.id)}</h1>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.sending.render()}
       <section class="card">
         <tessera-form no-submit .runtime=${this.runtime} .locale=${locale}
           @tessera-submit=${(event: Event) => event.stopPropagation()}></tessera-form>
         <div class="bar">
-          <button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.send()}>
-            ${this.busy ? t('sending') : t('submit')}
+          <button class="primary" type="button" ?disabled=${this.sending.busy} @click=${() => this.send()}>
+            ${this.sending.busy ? t('sending') : t('submit')}
           </button>
         </div>
       </section>

@@ -1,14 +1,18 @@
+import { Task } from '@lit/task';
 import { type AppDefinition, localize, type TableDefinition } from '@tessera/core';
 import type { TesseraForm } from '@tessera/runtime/elements';
 import type { FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
 import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
 import { formServices, formUser } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { recordHref } from '../data/view-types.ts';
+import { loadStates, problemAlert } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { problemText, recordsPath, type StoredRecord, tableFormRuntime } from './record-form.ts';
 import { RECORD_TEXTS } from './record-texts.ts';
 
@@ -20,9 +24,6 @@ export class NewRecordPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    app: { state: true },
-    busy: { state: true },
-    problem: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -38,29 +39,27 @@ export class NewRecordPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare app: AppDefinition | undefined;
-  declare busy: boolean;
-  declare problem: string | undefined;
   private runtime: FormRuntime | undefined;
   private key = crypto.randomUUID();
-  private loadedFor = '';
 
-  constructor() {
-    super();
-    this.busy = false;
+  private readonly loading = new Task(this, {
+    args: () => [this.ctx.api, this.params.app!, this.params.table!] as const,
+    task: async ([api, app]) => (await latestDefinition(api, app))?.definition,
+    onComplete: (app) => this.start(app),
+  });
+
+  private readonly creating = new SendController(this, (error) =>
+    problemText(error, this.app, this.params.table!, this.ctx.locale),
+  );
+
+  private get app(): AppDefinition | undefined {
+    return this.loading.value;
   }
 
   private get table(): TableDefinition | undefined {
     return this.app?.tables.find((one) => one.id === this.params.table);
-  }
-
-  protected override willUpdate(): void {
-    const key = `${this.params.app}/${this.params.table}`;
-    if (key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.load();
-    }
   }
 
   override disconnectedCallback(): void {
@@ -68,34 +67,29 @@ export class NewRecordPage extends LitElement {
     this.runtime?.dispose();
   }
 
-  private async load() {
-    const t = translator(RECORD_TEXTS, this.ctx.locale);
-    try {
-      const latest = await latestDefinition(this.ctx.api, this.params.app!);
-      const app = latest?.definition;
-      const table = app?.tables.find((one) => one.id === this.params.table);
-      if (!app || !table) {
-        this.problem = t('notFound');
-        return;
-      }
-      this.runtime?.dispose();
-      this.runtime =
-        table.kind === 'master'
-          ? tableFormRuntime(
-              app,
-              table.id,
-              this.ctx.locale,
-              'edit',
-              undefined,
-              formUser(this.ctx.user),
-            )
-          : undefined;
-      if (table.kind !== 'master') this.problem = t('new.onlyMaster');
-      else if (!this.runtime) this.problem = t('noForm');
-      this.app = app;
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    }
+  /** An empty form, for a master table only (a flow table's records are started as items). */
+  private start(app: AppDefinition | undefined) {
+    const table = app?.tables.find((one) => one.id === this.params.table);
+    this.runtime?.dispose();
+    this.runtime =
+      app && table?.kind === 'master'
+        ? tableFormRuntime(
+            app,
+            table.id,
+            this.ctx.locale,
+            'edit',
+            undefined,
+            formUser(this.ctx.user),
+          )
+        : undefined;
+  }
+
+  /** Why the table just read takes no new record here, if it does not. */
+  private unusable(t: ReturnType<typeof translator<keyof (typeof RECORD_TEXTS)['en']>>) {
+    const table = this.table;
+    if (!table) return t('notFound');
+    if (table.kind !== 'master') return t('new.onlyMaster');
+    return this.runtime ? undefined : t('noForm');
   }
 
   private async create() {
@@ -106,22 +100,23 @@ export class NewRecordPage extends LitElement {
       return;
     }
     const table = this.params.table!;
-    this.busy = true;
-    this.problem = undefined;
-    try {
-      const created = await this.ctx.api.post<StoredRecord>(
-        recordsPath(app.id, table),
-        { values: runtime.submitValues() },
-        { idempotencyKey: this.key },
-      );
-      this.ctx.flash(translator(RECORD_TEXTS, this.ctx.locale)('created'));
-      this.ctx.navigate(recordHref(app.id, table, created.id), { replace: true });
-    } catch (error) {
-      this.problem = problemText(error, app, table, this.ctx.locale);
-      if (!(error instanceof ApiProblem && error.offline)) this.key = crypto.randomUUID();
-    } finally {
-      this.busy = false;
-    }
+    const created = await this.creating.run(async () => {
+      try {
+        return await this.ctx.api.post<StoredRecord>(
+          recordsPath(app.id, table),
+          { values: runtime.submitValues() },
+          { idempotencyKey: this.key },
+        );
+      } catch (error) {
+        // a refusal ends its attempt; a lost connection may have reached the server, so
+        // the retry keeps the key and cannot create the record twice
+        if (!(error instanceof ApiProblem && error.offline)) this.key = crypto.randomUUID();
+        throw error;
+      }
+    });
+    if (!created) return;
+    this.ctx.flash(translator(RECORD_TEXTS, this.ctx.locale)('created'));
+    this.ctx.navigate(recordHref(app.id, table, created.id), { replace: true });
   }
 
   override render() {
@@ -131,14 +126,15 @@ export class NewRecordPage extends LitElement {
     return html`
       <p class="back"><a href="/apps">← ${t('back')}</a></p>
       <h1>${table ? t('new.title', { table: localize(table.label, locale, table.id) }) : ''}</h1>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.loading.render({ ...loadStates(), complete: () => problemAlert(this.unusable(t)) })}
+      ${this.creating.render()}
       ${
         app && runtime
           ? html`<section class="card">
             <tessera-form no-submit .runtime=${runtime} .locale=${locale} .services=${formServices(this.ctx.api, app)}
               @tessera-submit=${(event: Event) => event.stopPropagation()}></tessera-form>
             <div class="bar">
-              <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.create()}>${t('new.create')}</button>
+              <button type="button" class="primary" ?disabled=${this.creating.busy} @click=${() => this.create()}>${t('new.create')}</button>
               <a class="button" href="/apps">${t('cancel')}</a>
             </div>
           </section>`

@@ -99,8 +99,6 @@ export class RecordHistory extends LitElement {
     const fields = this.app.tables.find((one) => one.id === this.table)?.fields ?? [];
     const cells = {
       locale: this.locale,
-      yes: t('yes'),
-      no: t('no'),
       platform: browserPlatform(),
       app: this.app,
       table: this.table,

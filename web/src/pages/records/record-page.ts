@@ -1,14 +1,19 @@
+import { Task, TaskStatus } from '@lit/task';
 import { type AppDefinition, localize, type TableDefinition } from '@tessera/core';
 import type { TesseraForm } from '@tessera/runtime/elements';
 import type { FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
 import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { latestDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform, formServices, recordTitle } from '../../forms/form-kit.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { formatCell } from '../data/cell-format.ts';
+import { loadStates, problemAlert, problemMessage } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { problemText, recordsPath, type StoredRecord, tableFormRuntime } from './record-form.ts';
 import './record-history.ts';
 import type { RecordHistory } from './record-history.ts';
@@ -28,8 +33,6 @@ export class RecordPage extends LitElement {
     app: { state: true },
     record: { state: true },
     editing: { state: true },
-    busy: { state: true },
-    problem: { state: true },
     notice: { state: true },
   };
   static override styles = [
@@ -52,32 +55,40 @@ export class RecordPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
   declare app: AppDefinition | undefined;
   declare record: StoredRecord | undefined;
   declare editing: boolean;
-  declare busy: boolean;
-  declare problem: string | undefined;
   declare notice: string | undefined;
   private runtime: FormRuntime | undefined;
-  private loadedFor = '';
+
+  private readonly loading = new Task(this, {
+    args: () => [this.ctx.api, this.params.app!, this.params.table!, this.params.id!] as const,
+    task: ([api, app, table, id]) => this.fetchRecord(api, app, table, id),
+    onComplete: (found) => {
+      this.app = found?.app;
+      this.notice = undefined;
+      if (!found) {
+        this.record = undefined;
+        return;
+      }
+      this.show(found.record, false);
+      this.renderRoot.querySelector<RecordHistory>('tessera-record-history')?.reload();
+    },
+  });
+
+  private readonly saving = new SendController(this, (error) =>
+    problemText(error, this.app, this.params.table!, this.ctx.locale),
+  );
 
   constructor() {
     super();
     this.editing = false;
-    this.busy = false;
   }
 
   private get table(): TableDefinition | undefined {
     return this.app?.tables.find((one) => one.id === this.params.table);
-  }
-
-  protected override willUpdate(): void {
-    const key = `${this.params.app}/${this.params.table}/${this.params.id}`;
-    if (key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.load();
-    }
   }
 
   override disconnectedCallback(): void {
@@ -85,29 +96,21 @@ export class RecordPage extends LitElement {
     this.runtime?.dispose();
   }
 
-  private async load(notice?: string) {
-    const { app, table, id } = this.params as { app: string; table: string; id: string };
-    this.problem = undefined;
-    try {
-      const [latest, record] = await Promise.all([
-        latestDefinition(this.ctx.api, app),
-        this.ctx.api.get<StoredRecord>(`${recordsPath(app, table)}/${encodeURIComponent(id)}`),
-      ]);
-      if (!latest) throw new Error(translator(RECORD_TEXTS, this.ctx.locale)('notFound'));
-      this.app = latest.definition;
-      this.show(record, false);
-      this.notice = notice;
-      this.renderRoot.querySelector<RecordHistory>('tessera-record-history')?.reload();
-    } catch (error) {
-      const t = translator(RECORD_TEXTS, this.ctx.locale);
-      this.problem =
-        error instanceof ApiProblem && error.status === 404
-          ? t('notFound')
-          : error instanceof ApiProblem
-            ? error.message
-            : String(error);
-    }
+  /** The record with its app's latest definition; none when either is not there. */
+  private async fetchRecord(api: ApiClient, app: string, table: string, id: string) {
+    const [latest, record] = await Promise.all([
+      latestDefinition(api, app),
+      api.get<StoredRecord>(`${recordsPath(app, table)}/${encodeURIComponent(id)}`),
+    ]);
+    const definition = latest?.definition;
+    if (!definition?.tables.some((one) => one.id === table)) return undefined;
+    return { app: definition, record };
   }
+
+  private readonly loadProblem = (error: unknown) =>
+    error instanceof ApiProblem && error.status === 404
+      ? translator(RECORD_TEXTS, this.ctx.locale)('notFound')
+      : problemMessage(error);
 
   private show(record: StoredRecord, editing: boolean) {
     this.runtime?.dispose();
@@ -131,25 +134,28 @@ export class RecordPage extends LitElement {
       await this.renderRoot.querySelector<TesseraForm>('tessera-form')?.submit();
       return;
     }
-    const t = translator(RECORD_TEXTS, this.ctx.locale);
-    this.busy = true;
-    this.problem = undefined;
-    try {
-      const saved = await this.ctx.api.send<StoredRecord>(
-        'PATCH',
-        `${recordsPath(record.app, record.table)}/${encodeURIComponent(record.id)}`,
-        { body: { _rev: record._rev, values: runtime.submitValues() } },
-      );
-      this.show(saved, false);
-      this.notice = t('saved');
-      this.renderRoot.querySelector<RecordHistory>('tessera-record-history')?.reload();
-    } catch (error) {
-      if (error instanceof ApiProblem && error.status === 409) {
-        await this.load(`${error.message} ${t('stale')}`);
-      } else this.problem = problemText(error, this.app, record.table, this.ctx.locale);
-    } finally {
-      this.busy = false;
-    }
+    const saved = await this.saving.run(() =>
+      this.ctx.api
+        .send<StoredRecord>(
+          'PATCH',
+          `${recordsPath(record.app, record.table)}/${encodeURIComponent(record.id)}`,
+          { body: { _rev: record._rev, values: runtime.submitValues() } },
+        )
+        .catch((error) => this.reloadIfStale(error)),
+    );
+    if (!saved) return;
+    this.show(saved, false);
+    this.notice = translator(RECORD_TEXTS, this.ctx.locale)('saved');
+    this.renderRoot.querySelector<RecordHistory>('tessera-record-history')?.reload();
+  }
+
+  /** Someone saved meanwhile (a 409): the record is read again and the page says so. */
+  private async reloadIfStale(error: unknown): Promise<undefined> {
+    if (!(error instanceof ApiProblem && error.status === 409)) throw error;
+    await this.loading.run();
+    if (this.loading.status === TaskStatus.COMPLETE)
+      this.notice = `${error.message} ${translator(RECORD_TEXTS, this.ctx.locale)('stale')}`;
+    return undefined;
   }
 
   override render() {
@@ -158,7 +164,8 @@ export class RecordPage extends LitElement {
     const back = html`<p class="back"><a href="/apps">← ${t('back')}</a></p>`;
     const { app, record, table } = this;
     if (!app || !record || !table) {
-      return html`${back}${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : html`<p class="muted">${t('loading')}</p>`}`;
+      const states = loadStates({ loading: t('loading'), message: this.loadProblem });
+      return html`${back}${this.loading.render({ ...states, complete: () => problemAlert(t('notFound')) })}`;
     }
     const master = table.kind === 'master';
     const item = record.id.startsWith('record:') ? record.id.slice('record:'.length) : record.id;
@@ -172,7 +179,8 @@ export class RecordPage extends LitElement {
         ${table.kind === 'flow' ? html`<a class="button" href=${`/items/${encodeURIComponent(item)}`}>${t('openItem')} →</a>` : nothing}
       </div>
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.loading.render({ error: loadStates({ message: this.loadProblem }).error })}
+      ${this.saving.render()}
       <div class="layout">
         <section class="card" aria-label=${t('form')}>
           ${this.runtime ? this.renderForm(app) : this.renderValues(app, table, record)}
@@ -196,9 +204,9 @@ export class RecordPage extends LitElement {
     return html`<div class="bar" role="toolbar" aria-label=${t('form')}>
       ${
         this.editing
-          ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.save()}>${t('save')}</button>
-            <button type="button" ?disabled=${this.busy} @click=${() => {
-              this.problem = undefined;
+          ? html`<button type="button" class="primary" ?disabled=${this.saving.busy} @click=${() => this.save()}>${t('save')}</button>
+            <button type="button" ?disabled=${this.saving.busy} @click=${() => {
+              this.saving.clear();
               this.show(record, false);
             }}>${t('cancel')}</button>`
           : html`<button type="button" class="primary" @click=${() => {
@@ -215,8 +223,6 @@ export class RecordPage extends LitElement {
     const t = translator(RECORD_TEXTS, locale);
     const cells = {
       locale,
-      yes: t('yes'),
-      no: t('no'),
       platform: browserPlatform(),
       app,
       table: table.id,

@@ -1,20 +1,20 @@
+import { Task } from '@lit/task';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { ApiProblem } from '../../api/api-error.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
 import { START_TEXTS } from './start-texts.ts';
-import { loadWorkspace, type WorkspaceApp } from './workspace.ts';
+import { loadWorkspace } from './workspace.ts';
 
 /** `/start`: every published app's flows, grouped by app, with a filter. */
 export class StartMenuPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    apps: { state: true },
     filter: { state: true },
-    problem: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -27,33 +27,24 @@ export class StartMenuPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare apps: readonly WorkspaceApp[] | undefined;
   declare filter: string;
-  declare problem: string | undefined;
+  private readonly workspace = new Task(this, {
+    args: () => [this.ctx.api] as const,
+    task: ([api]) => loadWorkspace(api, () => this.ctx.offline()),
+  });
 
   constructor() {
     super();
     this.filter = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    loadWorkspace(this.ctx.api, () => this.ctx.offline()).then(
-      (apps) => {
-        this.apps = apps;
-      },
-      (error) => {
-        this.problem = error instanceof ApiProblem ? error.message : String(error);
-      },
-    );
-  }
-
   override render() {
     const { locale } = this.ctx;
     const t = translator(START_TEXTS, locale);
     const needle = this.filter.trim().toLowerCase();
-    const apps = (this.apps ?? [])
+    const apps = (this.workspace.value ?? [])
       .map((app) => ({
         app,
         flows: app.flows.filter(
@@ -69,12 +60,12 @@ export class StartMenuPage extends LitElement {
     return html`
       <h1>${t('title')}</h1>
       <p class="muted">${t('lead')}</p>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.workspace.render(loadStates())}
       <input type="search" aria-label=${t('search')} placeholder=${t('search')} .value=${this.filter}
         @input=${(event: InputEvent) => {
           this.filter = (event.target as HTMLInputElement).value;
         }} />
-      ${this.apps && apps.length === 0 && !needle ? html`<p class="notice">${t('none')}</p>` : nothing}
+      ${this.workspace.value && apps.length === 0 && !needle ? html`<p class="notice">${t('none')}</p>` : nothing}
       ${apps.map(
         ({ app, flows }) => html`<section>
           <h2>${localize(app.label, locale, app.id)}</h2>

@@ -1,8 +1,13 @@
+import { initialState, Task } from '@lit/task';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates, problemAlert } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import './install-progress.ts';
 import { renderPlugins } from './pack-parts.ts';
 import type { Department } from './role-picker.ts';
@@ -24,6 +29,7 @@ import type { InstallState, PackListing, RoleChoice } from './store-types.ts';
 type Step = 'overview' | 'roles' | 'confirm' | 'running';
 const STEPS = ['overview', 'roles', 'confirm'] as const;
 const NOBODY: RoleChoice = { users: [], departments: [] };
+const NO_DEPARTMENTS: readonly Department[] = [];
 
 /**
  * `/store/:name/install`: the install wizard. 1 the pack and the plugins it needs (a missing
@@ -34,16 +40,11 @@ export class InstallPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    listing: { state: true },
-    departments: { state: true },
     roles: { state: true },
     demo: { state: true },
     step: { state: true },
     started: { state: true },
     ended: { state: true },
-    busy: { state: true },
-    problem: { state: true },
-    missing: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -68,53 +69,43 @@ export class InstallPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare listing: PackListing | undefined;
-  declare departments: readonly Department[];
   declare roles: Readonly<Record<string, RoleChoice>>;
   declare demo: boolean;
   declare step: Step;
   declare started: InstallState | undefined;
   declare ended: InstallState | undefined;
-  declare busy: boolean;
-  declare problem: string | undefined;
-  declare missing: boolean;
   /** Milliseconds between progress reads (tests make it short). */
   pollInterval = 500;
 
+  /** The pack the address names, from the store's list; only an administrator's asks. */
+  private readonly loading = new Task(this, {
+    args: () => [this.ctx.api, isAdmin(this.ctx.user), this.params.name] as const,
+    task: async ([api, admin, name]) =>
+      admin ? (await api.call.packs.list()).packs.find((one) => one.name === name) : initialState,
+  });
+
+  /** Who a role may go to, read when the roles step first opens. */
+  private readonly departments = new Task(this, {
+    autoRun: false,
+    task: async ([api]: readonly [ApiClient]): Promise<readonly Department[]> => {
+      const page = await api.call.departments.list({ query: { limit: '1000' } });
+      return page.items.map((one) => ({ id: one.id, name: one.name }));
+    },
+  });
+
+  private readonly installing = new SendController(this, problemText);
+
   constructor() {
     super();
-    this.departments = [];
     this.roles = {};
     this.demo = true;
     this.step = 'overview';
-    this.busy = false;
-    this.missing = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (isAdmin(this.ctx.user)) void this.load();
-  }
-
-  private async load() {
-    try {
-      const { packs } = await this.ctx.api.call.packs.list();
-      this.listing = packs.find((one) => one.name === this.params.name);
-      this.missing = !this.listing;
-    } catch (error) {
-      this.problem = problemText(error);
-    }
-  }
-
-  private async loadDepartments() {
-    if (this.departments.length > 0) return;
-    try {
-      const page = await this.ctx.api.call.departments.list({ query: { limit: '1000' } });
-      this.departments = page.items.map((one) => ({ id: one.id, name: one.name }));
-    } catch (error) {
-      this.problem = problemText(error);
-    }
+  private get listing(): PackListing | undefined {
+    return this.loading.value;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -124,29 +115,25 @@ export class InstallPage extends LitElement {
   }
 
   private go(step: Step) {
-    this.problem = undefined;
-    if (step === 'roles') void this.loadDepartments();
+    this.installing.clear();
+    if (step === 'roles' && !this.departments.value?.length)
+      void this.departments.run([this.ctx.api]);
     this.step = step;
   }
 
   private async install() {
     const listing = this.listing;
     if (!listing) return;
-    this.busy = true;
-    this.problem = undefined;
-    try {
-      const { install } = await this.ctx.api.call.packs.install({
+    const answer = await this.installing.run(() =>
+      this.ctx.api.call.packs.install({
         params: { name: listing.name },
         body: installBody(listing.version, this.roles, this.demo),
-      });
-      this.started = install;
-      this.ended = undefined;
-      this.step = 'running';
-    } catch (error) {
-      this.problem = problemText(error);
-    } finally {
-      this.busy = false;
-    }
+      }),
+    );
+    if (!answer) return;
+    this.started = answer.install;
+    this.ended = undefined;
+    this.step = 'running';
   }
 
   override render() {
@@ -156,12 +143,15 @@ export class InstallPage extends LitElement {
     }
     const listing = this.listing;
     const label = listing ? localize(listing.label, this.ctx.locale, listing.name) : '';
+    const notFound = t('store.notFound', { name: this.params.name ?? '' });
+    const problems = loadStates({ message: problemText });
     return html`
       <p><a href="/store">← ${t('store.back')}</a></p>
       <h1>${listing ? t('store.install.title', { label }) : t('store.title')}</h1>
-      ${this.missing ? html`<p class="error" role="alert">${t('store.notFound', { name: this.params.name ?? '' })}</p>` : nothing}
+      ${this.loading.render({ ...problems, complete: (found) => (found ? nothing : problemAlert(notFound)) })}
       ${listing ? this.renderWizard(listing, t) : nothing}
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.step === 'roles' ? this.departments.render(problems) : nothing}
+      ${this.installing.render()}
     `;
   }
 
@@ -234,7 +224,7 @@ export class InstallPage extends LitElement {
         (
           role,
         ) => html`<tessera-role-picker data-role=${role.id} .api=${this.ctx.api} .locale=${this.ctx.locale}
-          .packRole=${role} .choice=${this.roles[role.id] ?? NOBODY} .departments=${this.departments}
+          .packRole=${role} .choice=${this.roles[role.id] ?? NOBODY} .departments=${this.departments.value ?? NO_DEPARTMENTS}
           @tessera-change=${(event: CustomEvent<RoleChoice>) => {
             this.roles = { ...this.roles, [role.id]: event.detail };
           }}></tessera-role-picker>`,
@@ -269,7 +259,7 @@ export class InstallPage extends LitElement {
       ${nobody.length > 0 ? html`<p class="warn" role="note">${t('store.confirm.unmapped', { n: nobody.length })}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => this.go('roles')}>${t('store.previous')}</button>
-        <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.install()}>${t('store.install')}</button>
+        <button type="button" class="primary" ?disabled=${this.installing.busy} @click=${() => this.install()}>${t('store.install')}</button>
       </div>
     </section>`;
   }

@@ -1,8 +1,10 @@
+import { Task } from '@lit/task';
 import { type Locale, localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { problemAlert } from '../load-states.ts';
 import { pollInstall } from './poll-install.ts';
 import { INSTALL_STEPS, problemText, UPGRADE_STEPS } from './store-model.ts';
 import { STORE_TEXTS } from './store-texts.ts';
@@ -22,7 +24,6 @@ export class InstallProgress extends LitElement {
     initial: { attribute: false },
     current: { state: true },
     interval: { type: Number },
-    problem: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -45,8 +46,26 @@ export class InstallProgress extends LitElement {
   declare initial: InstallState | undefined;
   declare current: InstallState | undefined;
   declare interval: number;
-  declare problem: string | undefined;
-  private stop: AbortController | undefined;
+
+  /** Reads until the end, from when the element is shown; leaving it stops the reading. */
+  private readonly following = new Task(this, {
+    autoRun: false,
+    args: () => [this.api, this.pack, this.interval] as const,
+    task: ([api, pack, interval], { signal }) =>
+      pollInstall(
+        api,
+        pack,
+        (state) => {
+          this.current = state;
+        },
+        { interval, signal },
+      ),
+    onComplete: (state) => {
+      this.dispatchEvent(
+        new CustomEvent('tessera-install-ended', { detail: state, bubbles: true, composed: true }),
+      );
+    },
+  });
 
   constructor() {
     super();
@@ -56,40 +75,12 @@ export class InstallProgress extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.follow();
+    void this.following.run();
   }
 
   override disconnectedCallback(): void {
-    this.stop?.abort();
+    this.following.abort();
     super.disconnectedCallback();
-  }
-
-  private follow() {
-    this.stop?.abort();
-    const stop = new AbortController();
-    this.stop = stop;
-    this.problem = undefined;
-    pollInstall(
-      this.api,
-      this.pack,
-      (state) => {
-        this.current = state;
-      },
-      { interval: this.interval, signal: stop.signal },
-    ).then(
-      (state) => {
-        this.dispatchEvent(
-          new CustomEvent('tessera-install-ended', {
-            detail: state,
-            bubbles: true,
-            composed: true,
-          }),
-        );
-      },
-      (error) => {
-        if ((error as Error).name !== 'AbortError') this.problem = problemText(error);
-      },
-    );
   }
 
   override render() {
@@ -137,12 +128,13 @@ export class InstallProgress extends LitElement {
             </div>`
           : nothing
       }
-      ${
-        this.problem
-          ? html`<p class="error" role="alert">${this.problem}</p>
-            <button type="button" @click=${() => this.follow()}>${t('store.progress.retry')}</button>`
-          : nothing
-      }
+      ${this.following.render({
+        error: (error) =>
+          (error as Error).name === 'AbortError'
+            ? nothing
+            : html`${problemAlert(problemText(error))}
+              <button type="button" @click=${() => this.following.run()}>${t('store.progress.retry')}</button>`,
+      })}
     </section>`;
   }
 }

@@ -2,7 +2,7 @@ import { localize } from '@tessera/core';
 import { api } from '@tessera/core/api';
 import { hrefOf } from '@tessera/runtime/client';
 import { html, nothing } from 'lit';
-import type { AppContext } from '../../shell/app-context.ts';
+import type { AppContext } from '../../app-context/app-context.ts';
 import { renderPlugins } from './pack-parts.ts';
 import { appHref, appIdOf, cardState, installable, missingPlugins } from './store-model.ts';
 import type { StoreTranslate } from './store-texts.ts';

@@ -1,9 +1,11 @@
+import { Task } from '@lit/task';
 import { type Locale, localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
 import type { Colleague } from '../../api/people-names.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
 import { problemText, unmapped } from './store-model.ts';
 import { STORE_TEXTS } from './store-texts.ts';
 import type { PackRole, RoleChoice } from './store-types.ts';
@@ -26,8 +28,6 @@ export class RolePicker extends LitElement {
     packRole: { attribute: false },
     choice: { attribute: false },
     departments: { attribute: false },
-    found: { state: true },
-    problem: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -54,32 +54,18 @@ export class RolePicker extends LitElement {
   declare packRole: PackRole;
   declare choice: RoleChoice;
   declare departments: readonly Department[];
-  declare found: readonly Colleague[];
-  declare problem: string | undefined;
-  private asked = 0;
+
+  /** People by name, run on each keystroke: only the answer to the last one is shown. */
+  private readonly search = new Task(this, {
+    autoRun: false,
+    task: async ([text]: readonly [string], { signal }): Promise<readonly Colleague[]> =>
+      text ? (await this.api.call.workspace.colleagues({ query: { q: text }, signal })).items : [],
+  });
 
   constructor() {
     super();
     this.choice = { users: [], departments: [] };
     this.departments = [];
-    this.found = [];
-  }
-
-  private async search(text: string) {
-    const ask = ++this.asked;
-    if (!text.trim()) {
-      this.found = [];
-      return;
-    }
-    try {
-      const answer = await this.api.call.workspace.colleagues({ query: { q: text.trim() } });
-      if (ask === this.asked) {
-        this.found = answer.items;
-        this.problem = undefined;
-      }
-    } catch (error) {
-      if (ask === this.asked) this.problem = problemText(error);
-    }
   }
 
   private change(choice: RoleChoice) {
@@ -108,6 +94,7 @@ export class RolePicker extends LitElement {
     const t = translator(STORE_TEXTS, this.locale);
     const label = localize(this.packRole.label, this.locale, this.packRole.id);
     const { users, departments } = this.choice;
+    const found = this.search.value ?? [];
     const free = this.departments.filter(
       (one) => !departments.some((chosen) => chosen.id === one.id),
     );
@@ -125,11 +112,11 @@ export class RolePicker extends LitElement {
         <div class="picker" role="group" aria-label=${t('store.role.people', { role: label })}>
           <label for="people">${t('store.role.peopleLabel')}</label>
           <input id="people" type="search" autocomplete="off" placeholder=${t('store.role.search')}
-            @input=${(event: InputEvent) => this.search((event.target as HTMLInputElement).value)} />
+            @input=${(event: InputEvent) => this.search.run([(event.target as HTMLInputElement).value.trim()])} />
           ${chips(users, (id) => this.change({ ...this.choice, users: users.filter((one) => one.id !== id) }), t('store.role.chosenPeople'))}
           ${
-            this.found.length > 0
-              ? html`<ul class="found" aria-label=${t('store.role.found')}>${this.found.map(
+            found.length > 0
+              ? html`<ul class="found" aria-label=${t('store.role.found')}>${found.map(
                   (
                     person,
                   ) => html`<li><button type="button" ?disabled=${users.some((one) => one.id === person.id)}
@@ -137,7 +124,7 @@ export class RolePicker extends LitElement {
                 )}</ul>`
               : nothing
           }
-          ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+          ${this.search.render({ error: loadStates({ message: problemText }).error })}
         </div>
         <div class="picker" role="group" aria-label=${t('store.role.departments', { role: label })}>
           <label for="department">${t('store.role.departmentLabel')}</label>

@@ -1,6 +1,6 @@
 import type { Locale } from '@tessera/core';
 import { ApiProblem } from '../../api/api-error.ts';
-import type { SignedInUser } from '../../shell/app-context.ts';
+import type { SignedInUser } from '../../app-context/app-context.ts';
 import type {
   InstallBody,
   InstallState,

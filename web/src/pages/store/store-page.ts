@@ -1,16 +1,14 @@
+import { initialState, Task } from '@lit/task';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { translator } from '../../i18n/texts.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { renderPackCard } from './pack-card.ts';
-import {
-  isAdmin,
-  MAX_PACK_BYTES,
-  problemIssues,
-  problemText,
-  type ShownIssue,
-} from './store-model.ts';
+import { isAdmin, MAX_PACK_BYTES, problemIssues, problemText } from './store-model.ts';
 import { STORE_TEXTS } from './store-texts.ts';
 import type { PackListing } from './store-types.ts';
 import './uninstall-dialog.ts';
@@ -27,11 +25,6 @@ export class StorePage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    packs: { state: true },
-    problem: { state: true },
-    uploading: { state: true },
-    uploadProblem: { state: true },
-    issues: { state: true },
     open: { state: true },
   };
   static override styles = [
@@ -60,34 +53,18 @@ export class StorePage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare packs: readonly PackListing[] | undefined;
-  declare problem: string | undefined;
-  declare uploading: boolean;
-  declare uploadProblem: string | undefined;
-  declare issues: readonly ShownIssue[];
   declare open: Open | undefined;
 
-  constructor() {
-    super();
-    this.uploading = false;
-    this.issues = [];
-  }
+  /** Only an administrator's store asks the server; run again after a change. */
+  private readonly packs = new Task(this, {
+    args: () => [this.ctx.api, isAdmin(this.ctx.user)] as const,
+    task: async ([api, admin]) => (admin ? (await api.call.packs.list()).packs : initialState),
+  });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (isAdmin(this.ctx.user)) void this.load();
-  }
-
-  private async load() {
-    try {
-      const { packs } = await this.ctx.api.call.packs.list();
-      this.packs = packs;
-      this.problem = undefined;
-    } catch (error) {
-      this.problem = problemText(error);
-    }
-  }
+  /** A pack file sent to the store; a refusal lists the file's issues. */
+  private readonly uploads = new SendController(this);
 
   private pickFile() {
     this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
@@ -98,48 +75,39 @@ export class StorePage extends LitElement {
     input.value = '';
     if (!file) return;
     const t = translator(STORE_TEXTS, this.ctx.locale);
-    this.uploadProblem = undefined;
-    this.issues = [];
     if (file.size > MAX_PACK_BYTES) {
-      this.uploadProblem = t('store.upload.tooLarge', { name: file.name });
+      this.uploads.fail(t('store.upload.tooLarge', { name: file.name }));
       return;
     }
     let manifest: unknown;
     try {
       manifest = JSON.parse(await file.text());
     } catch (error) {
-      this.uploadProblem = t('store.upload.notJson', {
-        name: file.name,
-        reason: (error as Error).message,
-      });
+      this.uploads.fail(
+        t('store.upload.notJson', { name: file.name, reason: (error as Error).message }),
+      );
       return;
     }
-    this.uploading = true;
-    try {
-      // an object or not, the server checks it (400 with its issues)
-      const body = manifest as Record<string, unknown>;
-      const { pack } = await this.ctx.api.call.packs.upload({ body });
-      this.ctx.flash(
-        t('store.upload.done', {
-          label: localize(pack.label, this.ctx.locale, pack.name),
-          version: pack.version,
-        }),
-      );
-      await this.load();
-    } catch (error) {
-      this.uploadProblem = t('store.upload.refused', {
-        name: file.name,
-        reason: problemText(error),
-      });
-      this.issues = problemIssues(error, this.ctx.locale);
-    } finally {
-      this.uploading = false;
-    }
+    // an object or not, the server checks it (400 with its issues)
+    const body = manifest as Record<string, unknown>;
+    await this.uploads.run(
+      async () => {
+        const { pack } = await this.ctx.api.call.packs.upload({ body });
+        this.ctx.flash(
+          t('store.upload.done', {
+            label: localize(pack.label, this.ctx.locale, pack.name),
+            version: pack.version,
+          }),
+        );
+        await this.packs.run();
+      },
+      (error) => t('store.upload.refused', { name: file.name, reason: problemText(error) }),
+    );
   }
 
   private closeDialog(changed: boolean) {
     this.open = undefined;
-    if (changed) void this.load();
+    if (changed) void this.packs.run();
   }
 
   override render() {
@@ -150,26 +118,14 @@ export class StorePage extends LitElement {
     return html`
       <div class="top">
         <div><h1>${t('store.title')}</h1><p class="muted">${t('store.lead')}</p></div>
-        <button type="button" ?disabled=${this.uploading} @click=${() => this.pickFile()}>⤒ ${t(this.uploading ? 'store.upload.busy' : 'store.upload')}</button>
+        <button type="button" ?disabled=${this.uploads.busy} @click=${() => this.pickFile()}>⤒ ${t(this.uploads.busy ? 'store.upload.busy' : 'store.upload')}</button>
         <input type="file" accept=".json,application/json" hidden aria-label=${t('store.upload')}
           @change=${(event: Event) => this.upload(event.target as HTMLInputElement)} />
       </div>
-      ${
-        this.uploadProblem
-          ? html`<div class="error upload" role="alert"><p>${this.uploadProblem}</p>
-              ${
-                this.issues.length > 0
-                  ? html`<ul class="issues">${this.issues.map(
-                      (issue) => html`<li><code>${issue.path}</code> ${issue.message}</li>`,
-                    )}</ul>`
-                  : nothing
-              }</div>`
-          : nothing
-      }
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-      ${this.packs === undefined && !this.problem ? html`<p class="muted">${t('store.loading')}</p>` : nothing}
-      ${this.packs?.length === 0 ? html`<p class="notice">${t('store.none')}</p>` : nothing}
-      <div class="grid">${(this.packs ?? []).map((listing) =>
+      ${this.renderUploadProblem()}
+      ${this.packs.render(loadStates({ loading: t('store.loading'), message: problemText }))}
+      ${this.packs.value?.length === 0 ? html`<p class="notice">${t('store.none')}</p>` : nothing}
+      <div class="grid">${(this.packs.value ?? []).map((listing) =>
         renderPackCard(listing, this.ctx, t, {
           upgrade: () => {
             this.open = { kind: 'upgrade', listing };
@@ -181,6 +137,21 @@ export class StorePage extends LitElement {
       )}</div>
       ${this.renderDialog()}
     `;
+  }
+
+  /** The refusal of a pack file, with the issues the server found in it by JSON pointer. */
+  private renderUploadProblem() {
+    const { problem, error } = this.uploads;
+    if (!problem) return nothing;
+    const issues = problemIssues(error, this.ctx.locale);
+    return html`<div class="error upload" role="alert"><p>${problem}</p>
+      ${
+        issues.length > 0
+          ? html`<ul class="issues">${issues.map(
+              (issue) => html`<li><code>${issue.path}</code> ${issue.message}</li>`,
+            )}</ul>`
+          : nothing
+      }</div>`;
   }
 
   private renderDialog() {

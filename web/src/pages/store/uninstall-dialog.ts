@@ -3,6 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { SendController } from '../send-controller.ts';
 import { dialogStyles } from './dialog-styles.ts';
 import { downloadExport, type SaveFile, saveJson } from './save-file.ts';
 import { problemText } from './store-model.ts';
@@ -24,8 +25,6 @@ export class UninstallDialog extends LitElement {
     listing: { attribute: false },
     choice: { state: true },
     typed: { state: true },
-    busy: { state: true },
-    problem: { state: true },
     removed: { state: true },
   };
   static override styles = [sharedStyles, dialogStyles];
@@ -34,17 +33,15 @@ export class UninstallDialog extends LitElement {
   declare listing: PackListing;
   declare choice: UninstallChoice;
   declare typed: string;
-  declare busy: boolean;
-  declare problem: string | undefined;
   declare removed: number | undefined;
   /** How the exported file reaches the person (a download; tests catch it). */
   save: SaveFile = saveJson;
+  private readonly removing = new SendController(this, problemText);
 
   constructor() {
     super();
     this.choice = 'keep';
     this.typed = '';
-    this.busy = false;
   }
 
   protected override firstUpdated(): void {
@@ -57,24 +54,19 @@ export class UninstallDialog extends LitElement {
 
   private async submit(event: SubmitEvent) {
     event.preventDefault();
-    if (!this.confirmed || this.busy) return;
+    if (!this.confirmed) return;
     const { name, installed, version } = this.listing;
-    this.busy = true;
-    this.problem = undefined;
-    try {
+    const answer = await this.removing.run(async () => {
+      // a failed export stops here: nothing is removed without its copy
       if (this.choice === 'export') {
         await downloadExport(this.api, name, 'all', installed?.version ?? version, this.save);
       }
-      const answer = await this.api.call.packs.uninstall({
+      return this.api.call.packs.uninstall({
         params: { name },
         body: { data: this.choice === 'keep' ? 'keep' : 'remove' },
       });
-      this.removed = answer.removed;
-    } catch (error) {
-      this.problem = problemText(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+    if (answer) this.removed = answer.removed;
   }
 
   private close() {
@@ -94,7 +86,7 @@ export class UninstallDialog extends LitElement {
         }} /><span><strong>${t(`store.uninstall.${value}`)}</strong><span class="muted">${t(`store.uninstall.${value}.hint`)}</span></span></label>`;
     return html`<dialog aria-labelledby="title" @cancel=${(event: Event) => {
       event.preventDefault();
-      if (!this.busy) this.close();
+      if (!this.removing.busy) this.close();
     }}>
       ${
         this.removed !== undefined
@@ -118,10 +110,10 @@ export class UninstallDialog extends LitElement {
                         }} /></label>`
                   : nothing
               }
-              ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+              ${this.removing.render()}
               <div class="actions">
-                <button type="button" ?disabled=${this.busy} @click=${this.close}>${t('store.cancel')}</button>
-                <button type="submit" class=${this.choice === 'keep' ? 'primary' : 'danger'} ?disabled=${this.busy || !this.confirmed}>${t(this.choice === 'export' ? 'store.uninstall.exportSubmit' : 'store.uninstall.submit')}</button>
+                <button type="button" ?disabled=${this.removing.busy} @click=${this.close}>${t('store.cancel')}</button>
+                <button type="submit" class=${this.choice === 'keep' ? 'primary' : 'danger'} ?disabled=${this.removing.busy || !this.confirmed}>${t(this.choice === 'export' ? 'store.uninstall.exportSubmit' : 'store.uninstall.submit')}</button>
               </div>
             </form>`
       }

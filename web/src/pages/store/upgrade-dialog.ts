@@ -1,8 +1,11 @@
+import { Task } from '@lit/task';
 import { type Locale, localize } from '@tessera/core';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { dialogStyles } from './dialog-styles.ts';
 import './install-progress.ts';
 import { migrationSteps, problemText } from './store-model.ts';
@@ -19,62 +22,37 @@ export class UpgradeDialog extends LitElement {
     api: { attribute: false },
     locale: { type: String },
     listing: { attribute: false },
-    preview: { state: true },
     started: { state: true },
     ended: { state: true },
-    busy: { state: true },
-    problem: { state: true },
   };
   static override styles = [sharedStyles, dialogStyles];
   declare api: ApiClient;
   declare locale: Locale;
   declare listing: PackListing;
-  declare preview: UpgradePreview | undefined;
   declare started: InstallState | undefined;
   declare ended: InstallState | undefined;
-  declare busy: boolean;
-  declare problem: string | undefined;
   pollInterval = 500;
 
-  constructor() {
-    super();
-    this.busy = false;
-  }
+  private readonly preview = new Task(this, {
+    args: () => [this.api, this.listing.name, this.listing.version] as const,
+    task: ([api, name, version]) =>
+      api.call.packs.previewUpgrade({ params: { name }, body: { version } }),
+  });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.loadPreview();
-  }
+  private readonly applying = new SendController(this, problemText);
 
   protected override firstUpdated(): void {
     this.renderRoot.querySelector('dialog')?.showModal();
   }
 
-  private async loadPreview() {
-    try {
-      this.preview = await this.api.call.packs.previewUpgrade({
-        params: { name: this.listing.name },
-        body: { version: this.listing.version },
-      });
-    } catch (error) {
-      this.problem = problemText(error);
-    }
-  }
-
   private async apply() {
-    this.busy = true;
-    this.problem = undefined;
-    try {
-      const { install } = await this.api.call.packs.upgrade({
+    const answer = await this.applying.run(() =>
+      this.api.call.packs.upgrade({
         params: { name: this.listing.name },
         body: { version: this.listing.version },
-      });
-      this.started = install;
-    } catch (error) {
-      this.problem = problemText(error);
-    } finally {
-      this.busy = false;
-    }
+      }),
+    );
+    if (answer) this.started = answer.install;
   }
 
   private close() {
@@ -90,18 +68,18 @@ export class UpgradeDialog extends LitElement {
     const running = this.started !== undefined && this.ended === undefined;
     return html`<dialog aria-labelledby="title" @cancel=${(event: Event) => {
       event.preventDefault();
-      if (!running && !this.busy) this.close();
+      if (!running && !this.applying.busy) this.close();
     }}>
       <div class="body">
         <h2 id="title">${t('store.upgrade.title', { label })}</h2>
         ${this.started ? this.renderProgress() : this.renderPreview(t)}
-        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+        ${this.applying.render()}
         <div class="actions">
           ${
             this.started
               ? html`<button type="button" class="primary" ?disabled=${running} @click=${this.close}>${t('store.close')}</button>`
-              : html`<button type="button" ?disabled=${this.busy} @click=${this.close}>${t('store.cancel')}</button>
-                <button type="button" class="primary" ?disabled=${this.busy || !this.preview} @click=${() => this.apply()}>${t('store.upgrade.apply')}</button>`
+              : html`<button type="button" ?disabled=${this.applying.busy} @click=${this.close}>${t('store.cancel')}</button>
+                <button type="button" class="primary" ?disabled=${this.applying.busy || !this.preview.value} @click=${() => this.apply()}>${t('store.upgrade.apply')}</button>`
           }
         </div>
       </div>
@@ -117,8 +95,13 @@ export class UpgradeDialog extends LitElement {
   }
 
   private renderPreview(t: StoreTranslate) {
-    const preview = this.preview;
-    if (!preview) return this.problem ? nothing : html`<p class="muted">${t('store.loading')}</p>`;
+    return this.preview.render({
+      ...loadStates({ loading: t('store.loading'), message: problemText }),
+      complete: (preview) => this.renderChanges(preview, t),
+    });
+  }
+
+  private renderChanges(preview: UpgradePreview, t: StoreTranslate) {
     return html`
       <p>${t('store.upgrade.fromTo', { from: preview.from, to: preview.to })}</p>
       <section aria-labelledby="changes">

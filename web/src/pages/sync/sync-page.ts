@@ -1,9 +1,10 @@
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
+import type { AppContext } from '../../app-context/app-context.ts';
+import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
 import type { ConflictEntry, OutboxCommand, SyncStatus } from '../../offline/offline-types.ts';
 import type { SyncEngine } from '../../offline/sync-engine.ts';
-import type { AppContext } from '../../shell/app-context.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { ITEM_TEXTS } from '../item/item-texts.ts';
 import { SYNC_TEXTS } from './sync-texts.ts';
@@ -33,6 +34,7 @@ export class SyncPage extends LitElement {
     `,
   ];
   declare ctx: AppContext;
+  protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
   declare status: SyncStatus | undefined;
   declare pending: readonly { command: OutboxCommand; label?: string }[];

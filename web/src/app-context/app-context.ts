@@ -1,3 +1,4 @@
+import { createContext } from '@lit/context';
 import type { Locale } from '@tessera/core';
 import type { ApiClient } from '../api/api-client.ts';
 import type { SyncEngine } from '../offline/sync-engine.ts';
@@ -28,3 +29,9 @@ export interface AppContext {
   /** A short message the shell shows for a few seconds, across a change of page. */
   flash(message: string): void;
 }
+
+/**
+ * The shell provides it and pages consume it, so pages never import the shell (the shell
+ * imports the pages through its routes). Lives outside both folders for that reason.
+ */
+export const appContext = createContext<AppContext>(Symbol('tessera.app-context'));
