@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { LocalizedTextSchema } from '../model/common.ts';
 import { ErrorSchema, pageQueryFields, pageSchema } from './common-schemas.ts';
 import { route } from './route-contract.ts';
@@ -84,6 +84,9 @@ const RelatedGroupSchema = Type.Object(
   },
   { title: 'RelatedGroup' },
 );
+
+/** One table's records linking to a record, as the related-records route answers them. */
+export type RelatedGroup = Static<typeof RelatedGroupSchema>;
 
 const RelatedSchema = Type.Object(
   { groups: Type.Array(RelatedGroupSchema) },

@@ -1,5 +1,5 @@
-import type { LocalizedText, Platform, TableDefinition } from '@tessera/core';
-import { RELATED_COUNTED, RELATED_SHOWN } from '@tessera/core/api';
+import type { Platform, TableDefinition } from '@tessera/core';
+import { RELATED_COUNTED, RELATED_SHOWN, type RelatedGroup } from '@tessera/core/api';
 import { maxPageSize, type Selector } from '@tessera/runtime';
 import { readPage } from '../storage/read-page.ts';
 import { readTyped } from '../storage/typed-document.ts';
@@ -14,22 +14,6 @@ import { type Caller, scopedQuery, tableAccess } from './row-scope.ts';
 // is a lower bound and `partial` is set (both in the contract, @tessera/core/api)
 /** Fields shown per record: the table's first fields that do not hold rows (sub-tables). */
 export const RELATED_COLUMNS = 6;
-
-export interface RelatedGroup {
-  readonly table: string;
-  /** The link field of `table` that points at the record. */
-  readonly field: string;
-  readonly label: LocalizedText;
-  readonly fieldLabel: LocalizedText;
-  readonly columns: readonly { readonly id: string; readonly label: LocalizedText }[];
-  readonly total: number;
-  readonly partial?: true;
-  readonly records: readonly {
-    readonly id: string;
-    readonly title: string;
-    readonly values: Readonly<Record<string, unknown>>;
-  }[];
-}
 
 interface LinkField {
   readonly table: TableDefinition;

@@ -1,5 +1,6 @@
-import type { AppDefinition, Locale, LocalizedText } from '@tessera/core';
+import type { AppDefinition, Locale } from '@tessera/core';
 import { localize } from '@tessera/core';
+import type { RelatedGroup } from '@tessera/core/api';
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiClient } from '../../api/api-client.ts';
 import { peopleNames } from '../../api/people-names.ts';
@@ -9,22 +10,6 @@ import { sharedStyles } from '../../styles/shared-styles.ts';
 import { formatCell } from '../data/cell-format.ts';
 import { recordHref } from '../data/view-types.ts';
 import { RECORD_TEXTS } from './record-texts.ts';
-
-/** One table's records linking to the record, as `GET /apps/{app}/records/{id}/related` gives. */
-export interface RelatedGroup {
-  readonly table: string;
-  readonly field: string;
-  readonly label: LocalizedText;
-  readonly fieldLabel: LocalizedText;
-  readonly columns: readonly { readonly id: string; readonly label: LocalizedText }[];
-  readonly total: number;
-  readonly partial?: true;
-  readonly records: readonly {
-    readonly id: string;
-    readonly title: string;
-    readonly values: Readonly<Record<string, unknown>>;
-  }[];
-}
 
 /**
  * `<tessera-related-records>` (关联数据): for each table linking to the record, a small table
