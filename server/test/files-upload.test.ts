@@ -190,4 +190,31 @@ describe('uploading a file and attaching it to a record', () => {
     assert.ok(post?.requestBody?.content && 'multipart/form-data' in post.requestBody.content);
     assert.ok(paths['/api/files/{id}']?.get);
   });
+
+  it('a flow start checks and stores the entry the server measured, as a plain create does', async () => {
+    // the flow's approvers: whoever holds its roles (nobody until now)
+    const held = { users: [admin.user.id] };
+    const roles = await call(app, 'PUT', '/api/apps/contracts/roles', {
+      as: admin,
+      body: { roles: { legal: held, director: held }, rows: {} },
+    });
+    assert.equal(roles.status, 200, JSON.stringify(roles.json));
+    const sent = await upload(app, admin, {
+      name: 'start.pdf',
+      type: 'application/pdf',
+      bytes: pdfBytes(64),
+    });
+    const entry = sent.json as unknown as FileEntry;
+    const lying = { id: entry.id, name: 'start.exe', size: 2, type: 'application/x-msdownload' };
+    const started = await call(app, 'POST', '/api/apps/contracts/flows/contract_approval/items', {
+      as: admin,
+      body: { values: { ...contract('started with a scan').values, scan: [lying] } },
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.json));
+    const record = String((started.json as { record?: { id?: string } }).record?.id ?? '');
+    const stored = await server.storage.get<{ values: { scan?: unknown } }>(record);
+    assert.deepEqual(stored?.values.scan, [entry]);
+    const meta = await call(app, 'GET', `/api/files/${entry.id}/meta`, { as: admin });
+    assert.equal(meta.json.record, record, 'the file is attached to the started record');
+  });
 });

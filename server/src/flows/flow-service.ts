@@ -12,6 +12,7 @@ import { createFlowStore, type EffectPorts, type FlowStore } from '@tessera/runt
 import { ApiError } from '../http/api-error.ts';
 import { EFFECTS } from '../platform/installed-plugins.ts';
 import type { RecordCaller } from '../records/caller.ts';
+import type { PreparedValues } from '../records/prepared-values.ts';
 import { type PublishedApps, publishedApps } from '../records/published-apps.ts';
 import { RECORD_TYPE, type RecordDocument } from '../records/record-document.ts';
 import { invalidValues } from '../records/record-errors.ts';
@@ -144,7 +145,7 @@ export function createFlowService(context: FlowsContext): FlowService {
   const dryRunStart = async (
     flow: PreparedFlow,
     version: number,
-    values: Readonly<Record<string, unknown>>,
+    values: PreparedValues,
     submit: PersonCommand,
   ) => {
     const initiator = submit.actor;
@@ -264,6 +265,8 @@ export function createFlowService(context: FlowsContext): FlowService {
         ...(input.opinion ? { opinion: input.opinion } : {}),
         ...(input.choose ? { choose: input.choose } : {}),
       };
+      const startKey =
+        options.key === undefined ? undefined : `flow-start:${flowId}:${options.key}`;
       const checked =
         input.submit === false
           ? undefined
@@ -273,18 +276,19 @@ export function createFlowService(context: FlowsContext): FlowService {
               await context.records.prepare(appId, flow.flow.table, input.values, caller, {
                 locale: options.locale,
                 form: startForm,
+                ...(startKey === undefined ? {} : { idempotencyKey: startKey }),
               }),
               submit,
             );
       const created = await context.records.create(appId, flow.flow.table, input.values, caller, {
         locale: options.locale,
         form: startForm,
+        // worked out once: the dry run decided on the values that are stored
+        ...(checked === undefined ? {} : { prepared: checked.values }),
         ...(options.trusted ? { trusted: true } : {}),
         startedFlow: flowId,
         // the record service keeps the key under the caller's id: nobody else's start answers
-        ...(options.key === undefined
-          ? {}
-          : { idempotencyKey: `flow-start:${flowId}:${options.key}` }),
+        ...(startKey === undefined ? {} : { idempotencyKey: startKey }),
       });
       const record: RecordDocument = { ...recordOfView(created.record), startedFlow: flowId };
       const id = itemIdOf(record._id);

@@ -6,7 +6,7 @@ import { readTyped } from '../storage/typed-document.ts';
 import { type AppRolesFields, readAppRoles } from './app-roles.ts';
 import type { RecordCaller } from './caller.ts';
 import type { ExpressionUser } from './computed-values.ts';
-import type { PreparedValues } from './prepared-values.ts';
+import { asPrepared, type PreparedValues } from './prepared-values.ts';
 import { type PublishedApps, publishedApps } from './published-apps.ts';
 import {
   RECORD_TYPE,
@@ -56,6 +56,12 @@ export interface RecordService {
       readonly form?: FormUse;
       /** The flow being started with it (kept on the record: see RecordFields). */
       readonly startedFlow?: string;
+      /**
+       * What `prepare` worked out from these same values, caller and form (a flow's dry run
+       * decided on them): stored as they are, once their files are resolved, not worked out
+       * again.
+       */
+      readonly prepared?: PreparedValues;
     },
   ): Promise<Created>;
   /**
@@ -67,7 +73,12 @@ export interface RecordService {
     tableId: string,
     values: RecordValues,
     caller: RecordCaller,
-    options: { readonly locale: Locale; readonly form?: FormUse },
+    options: {
+      readonly locale: Locale;
+      readonly form?: FormUse;
+      /** The key the create will be sent with: files its first try attached are its own. */
+      readonly idempotencyKey?: string;
+    },
   ): Promise<PreparedValues>;
   get(appId: string, tableId: string, id: string, caller: RecordCaller): Promise<RecordView>;
   update(
@@ -107,6 +118,10 @@ export function createRecordService(context: RecordsContext): RecordService {
   const { storage, platform, writer } = context;
   const published: PublishedApps = publishedApps(storage);
   const files = recordFiles(storage, platform);
+
+  /** A key is the caller's own, for one table: another user's key never answers for them. */
+  const claimKeyOf = (caller: RecordCaller, appId: string, tableId: string, key?: string) =>
+    key === undefined ? undefined : `record:${caller.userId}:${appId}:${tableId}:${key}`;
 
   const writerOf = (caller: RecordCaller): Writer => ({
     id: caller.userId,
@@ -156,10 +171,15 @@ export function createRecordService(context: RecordsContext): RecordService {
     async prepare(appId, tableId, input, caller, options) {
       const target = published.table(await published.latest(appId), tableId);
       const mapping = await readAppRoles(storage, appId);
+      // files resolved as the create resolves them: what is checked is what will be stored
+      const claimKey = claimKeyOf(caller, appId, tableId, options.idempotencyKey);
+      const resolved = await files.resolve({ ...target, appId }, input, caller, {
+        ...(claimKey === undefined ? {} : { claimKey }),
+      });
       return prepareValues(
         platform,
         target,
-        input,
+        resolved.values,
         writeContext(caller, mapping, options, isoNow(context)),
       );
     },
@@ -171,19 +191,24 @@ export function createRecordService(context: RecordsContext): RecordService {
       if (!options.trusted && !tableAccess(caller, mapping, tableId).member) {
         throw noAppRole(appId);
       }
-      const key = options.idempotencyKey;
-      // a key is the caller's own, for one table: another user's key never answers for them
-      const claimKey =
-        key === undefined ? undefined : `record:${caller.userId}:${appId}:${tableId}:${key}`;
-      const resolved = await files.resolve({ ...target, appId }, input, caller, {
-        ...(claimKey === undefined ? {} : { claimKey }),
-      });
-      const values = await prepareValues(
-        platform,
-        target,
-        resolved.values,
-        writeContext(caller, mapping, options, isoNow(context)),
+      const claimKey = claimKeyOf(caller, appId, tableId, options.idempotencyKey);
+      const resolved = await files.resolve(
+        { ...target, appId },
+        options.prepared ?? input,
+        caller,
+        {
+          ...(claimKey === undefined ? {} : { claimKey }),
+        },
       );
+      // resolving puts the stored file entries in place of the ones sent; nothing else changes
+      const values = options.prepared
+        ? asPrepared(resolved.values)
+        : await prepareValues(
+            platform,
+            target,
+            resolved.values,
+            writeContext(caller, mapping, options, isoNow(context)),
+          );
       const { doc, replayed } = await writer.create(
         {
           target,
