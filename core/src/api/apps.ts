@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import type { LocalizedText } from '../i18n/localized.ts';
+import type { AppDefinition } from '../model/app.ts';
 import { ErrorSchema } from './common-schemas.ts';
 import { DefinitionBodySchema } from './definition-schemas.ts';
 import { route } from './route-contract.ts';
@@ -11,10 +13,16 @@ const AppPageQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** An app definition in an answer: typed for clients, described (not restated) for OpenAPI. */
+const AppDefinitionAnswer = (what: string) =>
+  Type.Unsafe<AppDefinition>(
+    Type.Object({}, { description: `${what}: an app definition, as POST /api/apps takes it` }),
+  );
+
 /** An app as the list shows it: its draft's label and its latest published version. */
 export const AppSummarySchema = Type.Object({
   appId: Type.String(),
-  label: Type.Unknown(),
+  label: Type.Unsafe<LocalizedText>(Type.Unknown({ description: 'localized text' })),
   latestVersion: Type.Integer(),
   updatedAt: Type.String(),
   updatedBy: Type.String(),
@@ -57,7 +65,7 @@ export const appsApi = {
     summary: { en: 'An app and its draft definition', 'zh-CN': '应用及其草稿定义' },
     tags,
     responses: {
-      200: Type.Object({ app: AppSummarySchema, draft: Type.Unknown() }),
+      200: Type.Object({ app: AppSummarySchema, draft: AppDefinitionAnswer('the draft') }),
       404: ErrorSchema,
     },
   }),
@@ -102,7 +110,10 @@ export const appsApi = {
     },
     tags,
     responses: {
-      200: Type.Object({ version: AppVersionSummarySchema, definition: Type.Unknown() }),
+      200: Type.Object({
+        version: AppVersionSummarySchema,
+        definition: AppDefinitionAnswer('the published definition'),
+      }),
       404: ErrorSchema,
     },
   }),

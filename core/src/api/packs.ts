@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ErrorSchema } from './common-schemas.ts';
 import { route } from './route-contract.ts';
 
@@ -38,6 +38,8 @@ export const PackInstallStateSchema = Type.Object(
   { title: 'PackInstallState' },
 );
 
+export type PackInstallState = Static<typeof PackInstallStateSchema>;
+
 /** One pack of the store, checked against this server's plugins. */
 export const PackListingSchema = Type.Object(
   {
@@ -75,6 +77,8 @@ export const PackListingSchema = Type.Object(
   },
   { title: 'PackListing' },
 );
+
+export type PackListing = Static<typeof PackListingSchema>;
 
 /** One data migration step of an upgrade, with how many records of its table it touches. */
 export const PackMigrationStepSchema = Type.Object({

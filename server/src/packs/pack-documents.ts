@@ -1,19 +1,13 @@
 import type { Bilingual } from '@tessera/core';
+import type { PackInstallState } from '@tessera/core/api';
 import type { IndexDefinition } from '@tessera/runtime';
 
 export const PACK_INSTALL_TYPE = 'packinstall';
 export const PACK_FILE_TYPE = 'packfile';
 
-export type InstallStateName = 'installing' | 'installed' | 'upgrading' | 'removing' | 'failed';
-export type InstallStep =
-  | 'validate'
-  | 'plugins'
-  | 'definitions'
-  | 'demo'
-  | 'roles'
-  | 'publish'
-  | 'migrate'
-  | 'done';
+/** The states and steps the store polls, as the API contract names them. */
+export type InstallStateName = PackInstallState['state'];
+export type InstallStep = PackInstallState['step'];
 
 /** Where an install's manifest came from, so an interrupted upgrade can read it again. */
 export interface PackSourceRef {

@@ -1,43 +1,8 @@
-import {
-  type Issue,
-  type LocalizedText,
-  type Platform,
-  packAppId,
-  unmetRequirement,
-} from '@tessera/core';
-import { type InstallState, installState, readJournal } from './journal.ts';
+import { type LocalizedText, type Platform, packAppId, unmetRequirement } from '@tessera/core';
+import type { PackListing } from '@tessera/core/api';
+import { installState, readJournal } from './journal.ts';
 import type { PackContext } from './pack-context.ts';
 import { compareVersions, type PackSource } from './pack-sources.ts';
-
-/** What the app store shows of one pack. */
-export interface PackListing {
-  readonly name: string;
-  readonly version: string;
-  readonly app: string;
-  readonly label: LocalizedText;
-  readonly description?: LocalizedText;
-  readonly requires: Readonly<Record<string, string>>;
-  readonly plugins: readonly {
-    readonly name: string;
-    readonly range: string;
-    readonly installed?: string;
-    readonly ok: boolean;
-  }[];
-  readonly roles: readonly { id: string; label: LocalizedText; description?: LocalizedText }[];
-  readonly counts: {
-    readonly tables: number;
-    readonly forms: number;
-    readonly flows: number;
-    readonly views: number;
-    readonly demo: number;
-  };
-  readonly screenshot?: string;
-  readonly source: 'bundled' | 'uploaded';
-  /** Whether the pack passes validation on this server (plugins included). */
-  readonly valid: boolean;
-  readonly issues: readonly Issue[];
-  readonly installed?: InstallState;
-}
 
 type Manifest = Readonly<Record<string, unknown>>;
 const list = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
