@@ -191,7 +191,8 @@ describe('sandbox', () => {
           return ({} as Record<string, unknown>).polluted === undefined;
         },
       ),
-      { numRuns: 3000 },
+      // an empty map once crashed the cost estimate (found by this property, seed 1154623491)
+      { numRuns: 3000, examples: [['{}'], ['{}.size()'], ['[{}]']] },
     );
   });
 

@@ -118,6 +118,7 @@ export function estimateCost(ast: unknown, assumptions: CostAssumptions): CostEs
     if (op === 'list') return { ...all, bound: collection(children.map((one) => one.bound)) };
     if (op === 'map') {
       const bounds = children.map((one) => one.bound);
+      if (bounds.length === 0) return { ...all, bound: SCALAR }; // `{}`: as empty as `[]`
       const deep = bounds.reduce((sum, one) => sum + one.deep, 0) + bounds.length / 2;
       return { ...all, bound: { size: bounds.length / 2, deep, item: joinAll(bounds) } };
     }
