@@ -1,6 +1,7 @@
 import type { AppDefinition } from '@tessera/core';
+import type { RelatedGroup } from '@tessera/core/api';
 import { ApiClient } from '../src/api/api-client.ts';
-import type { RelatedGroup, RelatedRecords } from '../src/pages/records/related-records.ts';
+import type { RelatedRecords } from '../src/pages/records/related-records.ts';
 import '../src/pages/records/related-records.ts';
 
 // Runs in Chromium (web-test-runner, mocha globals): the record page's related panel (关联数据).

@@ -1,4 +1,5 @@
 import { ContextProvider } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
 import type { Locale } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -42,10 +43,7 @@ export class TesseraApp extends LitElement {
   static override properties = {
     locale: { state: true },
     user: { state: true },
-    match: { state: true },
     counts: { state: true },
-    problem: { state: true },
-    ready: { state: true },
     online: { state: true },
     flashed: { state: true },
     sync: { state: true },
@@ -82,10 +80,7 @@ export class TesseraApp extends LitElement {
 
   declare locale: Locale;
   declare user: SignedInUser | undefined;
-  declare match: RouteMatch | undefined;
   declare counts: InboxCounts | undefined;
-  declare problem: string | undefined;
-  declare ready: boolean;
   declare online: boolean;
   declare flashed: string | undefined;
   declare sync: SyncStatus | undefined;
@@ -96,10 +91,24 @@ export class TesseraApp extends LitElement {
   private path = location.pathname;
   private readonly provider: ContextProvider<typeof appContext, this>;
 
+  /** Who is signed in, then the page the address names: until both are known, a loading line. */
+  private readonly starting = new Task(this, { autoRun: false, task: () => this.start() });
+
+  /**
+   * The module of the page the address names. The page shown stays until it has loaded, and
+   * of two moves in quick succession only the last one lands.
+   */
+  private readonly routing = new Task(this, {
+    autoRun: false,
+    task: async ([match]: readonly [RouteMatch | undefined]) => {
+      await match?.route.load();
+      return match;
+    },
+  });
+
   constructor() {
     super();
     this.locale = initialLocale();
-    this.ready = false;
     this.unreadNotices = 0;
     this.online = navigator.onLine;
     this.api = new ApiClient(() => this.locale);
@@ -122,7 +131,7 @@ export class TesseraApp extends LitElement {
     this.addEventListener('click', this.onClick);
     this.addEventListener('tessera-signed-in', this.onSignedIn as EventListener);
     document.documentElement.lang = this.locale;
-    void this.start();
+    void this.starting.run();
   }
 
   override disconnectedCallback(): void {
@@ -138,14 +147,10 @@ export class TesseraApp extends LitElement {
     try {
       await this.ensureSession(true);
     } catch (error) {
-      if (error instanceof ApiProblem && error.offline) {
-        // offline: the person last signed in on this device keeps working on their offline copy
-        this.user = rememberedUser();
-      } else if (!(error instanceof ApiProblem) || error.status !== 401) {
-        this.problem = String(error);
-      }
+      // offline: the person last signed in on this device keeps working on their offline copy;
+      // any other failure leaves nobody signed in, and the sign-in page meets the server itself
+      if (error instanceof ApiProblem && error.offline) this.user = rememberedUser();
     }
-    this.ready = true;
     await this.show(location.pathname + location.search, { replace: true });
     if (this.user) void this.offline().catch(() => undefined);
   }
@@ -219,15 +224,7 @@ export class TesseraApp extends LitElement {
       else if (target !== location.pathname + location.search) history.pushState(null, '', target);
     }
     this.path = url.pathname;
-    this.problem = undefined;
-    if (match) {
-      try {
-        await match.route.load();
-      } catch (error) {
-        this.problem = String(error);
-      }
-    }
-    this.match = match;
+    await this.routing.run([match]);
     if (this.user) this.refreshCounts();
     scrollTo({ top: 0 });
   }
@@ -302,21 +299,36 @@ export class TesseraApp extends LitElement {
 
   override render() {
     const t = translator(SHELL_TEXTS, this.locale);
-    if (!this.ready) return html`<main><p class="muted">${t('loading')}</p></main>`;
-    const page = this.match;
+    return this.starting.render({
+      pending: () => html`<main><p class="muted">${t('loading')}</p></main>`,
+      complete: () => this.renderApp(t),
+    });
+  }
+
+  private renderApp(t: ReturnType<typeof translator<keyof (typeof SHELL_TEXTS)['en']>>) {
+    const error = (problem: unknown) =>
+      html`<p class="error" role="alert">${t('error.title')}: ${String(problem)}</p>`;
     return html`
       ${this.user ? this.renderHeader(t) : this.renderGuestHeader(t)}
       ${this.online ? nothing : html`<div class="offline" role="status">${t('offline')}</div>`}
       <main id="main">
-        ${this.problem ? html`<p class="error" role="alert">${t('error.title')}: ${this.problem}</p>` : nothing}
+        ${this.routing.render({ error })}
         <div class="flash" role="status" aria-live="polite">${this.flashed ? html`<p class="notice">${this.flashed}</p>` : nothing}</div>
-        ${
-          page
-            ? staticHtml`<${unsafeStatic(page.route.tag)} .params=${page.params}></${unsafeStatic(page.route.tag)}>`
-            : html`<div class="card"><p>${t('notFound')}</p><a href="/">${t('notFound.back')}</a></div>`
-        }
+        ${this.renderPage(t)}
       </main>
     `;
+  }
+
+  /** The page loaded last; "not found" only once an address is known to name none. */
+  private renderPage(t: ReturnType<typeof translator<keyof (typeof SHELL_TEXTS)['en']>>) {
+    const page = this.routing.value;
+    if (page) {
+      const tag = unsafeStatic(page.route.tag);
+      return staticHtml`<${tag} .params=${page.params}></${tag}>`;
+    }
+    return this.routing.status === TaskStatus.COMPLETE
+      ? html`<div class="card"><p>${t('notFound')}</p><a href="/">${t('notFound.back')}</a></div>`
+      : nothing;
   }
 
   /** Signed out (sign-in, public forms): the name and the language switch only. */

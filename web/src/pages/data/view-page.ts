@@ -1,3 +1,4 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
 import {
   type AppDefinition,
   localize,
@@ -9,19 +10,19 @@ import { api } from '@tessera/core/api';
 import { hrefOf } from '@tessera/runtime/client';
 import { css, html, LitElement, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { ApiProblem } from '../../api/api-error.ts';
 import { peopleNames } from '../../api/people-names.ts';
 import type { AppContext } from '../../app-context/app-context.ts';
 import { consumeAppContext } from '../../app-context/consume-app-context.ts';
-import { latestDefinition } from '../../forms/app-definitions.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 import { translator } from '../../i18n/texts.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates, problemAlert } from '../load-states.ts';
 import { type CellContext, formatCell } from './cell-format.ts';
 import { DATA_TEXTS } from './data-texts.ts';
 import './filter-bar.ts';
 import './summary-table.ts';
 import { type Condition, filterParam, nextSort, type SortState, sortParam } from './view-query.ts';
+import { openView, readView, type ViewQuery, type ViewRead } from './view-reads.ts';
 import { recordHref, type ViewDescription, type ViewRow, type ViewSummary } from './view-types.ts';
 
 /**
@@ -35,8 +36,6 @@ export class ViewPage extends LitElement {
     ctx: { attribute: false },
     params: { attribute: false },
     platform: { attribute: false },
-    view: { state: true },
-    app: { state: true },
     rows: { state: true },
     next: { state: true },
     total: { state: true },
@@ -44,8 +43,6 @@ export class ViewPage extends LitElement {
     sort: { state: true },
     conditions: { state: true },
     q: { state: true },
-    loading: { state: true },
-    problem: { state: true },
     people: { state: true },
   };
   static override styles = [
@@ -75,8 +72,6 @@ export class ViewPage extends LitElement {
   declare params: Record<string, string>;
   /** The field and view types the page shows with: the app's installed plugins by default. */
   declare platform: Platform;
-  declare view: ViewDescription | undefined;
-  declare app: AppDefinition | undefined;
   declare rows: readonly ViewRow[];
   declare next: string | undefined;
   declare total: number | undefined;
@@ -84,13 +79,50 @@ export class ViewPage extends LitElement {
   declare sort: SortState | undefined;
   declare conditions: readonly Condition[];
   declare q: string;
-  declare loading: boolean;
-  declare problem: string | undefined;
   declare people: Readonly<Record<string, string>>;
-  private loadedFor = '';
-  private queried = '';
-  /** Answers to older queries are dropped when a newer one was sent. */
-  private sequence = 0;
+
+  /** The view and its app; read again in another language, as the server names views in it. */
+  private readonly opening = new Task(this, {
+    args: () => [this.ctx.api, this.params.app!, this.params.view!, this.ctx.locale] as const,
+    task: ([api, app, view]) => openView(api, app, view),
+  });
+
+  /** The first page for the query, read again at each change of it. */
+  private readonly first = new Task(this, {
+    args: () => {
+      const { q, filter, sort } = this.query();
+      return [this.view, q, filter, sort] as const;
+    },
+    task: ([view, q, filter, sort]) => {
+      if (!view) return initialState;
+      // a page of "more" still on its way belongs to the last query: dropped, with its problem
+      void this.more.run([undefined]);
+      return this.read(view, { q, filter, sort });
+    },
+    onComplete: (read) => this.apply(read, false),
+  });
+
+  /** The page after the rows shown, run by "more". */
+  private readonly more = new Task(this, {
+    autoRun: false,
+    task: ([cursor]: readonly [string | undefined]) => {
+      const view = this.view;
+      return cursor === undefined || !view ? initialState : this.read(view, this.query(), cursor);
+    },
+    onComplete: (read) => this.apply(read, true),
+  });
+
+  /** The names of the users in the rows' user columns, so cells show people, not ids. */
+  protected readonly naming = new Task(this, {
+    args: () => [this.view, this.rows] as const,
+    task: ([view, rows]) => {
+      const unknown = view ? this.userIds(view, rows).filter((id) => !(id in this.people)) : [];
+      return unknown.length === 0 ? initialState : peopleNames(this.ctx.api, unknown);
+    },
+    onComplete: (names) => {
+      this.people = { ...this.people, ...names };
+    },
+  });
 
   constructor() {
     super();
@@ -98,12 +130,15 @@ export class ViewPage extends LitElement {
     this.people = {};
     this.conditions = [];
     this.q = '';
-    this.loading = false;
     this.platform = browserPlatform();
   }
 
-  private get where() {
-    return { app: this.params.app!, view: this.params.view! };
+  private get view(): ViewDescription | undefined {
+    return this.opening.value?.view;
+  }
+
+  private get app(): AppDefinition | undefined {
+    return this.opening.value?.app;
   }
 
   private get viewType(): ViewTypeDefinition | undefined {
@@ -118,7 +153,12 @@ export class ViewPage extends LitElement {
     );
   }
 
-  private query() {
+  /** A page or its query on its way. */
+  private get busy() {
+    return [this.first, this.more].some((task) => task.status === TaskStatus.PENDING);
+  }
+
+  private query(): ViewQuery {
     return {
       q: this.q || undefined,
       filter: filterParam(this.conditions),
@@ -126,101 +166,33 @@ export class ViewPage extends LitElement {
     };
   }
 
-  protected override willUpdate(): void {
-    const key = `${this.params.app}/${this.params.view}|${this.ctx.locale}`;
-    if (key !== this.loadedFor) {
-      this.loadedFor = key;
-      void this.open();
-      return;
+  private read(view: ViewDescription, query: ViewQuery, cursor?: string) {
+    return readView(this.ctx.api, this.params.app!, view, query, {
+      rows: !this.viewType?.aggregates && view.columns.length > 0,
+      summary: this.grouped,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+  }
+
+  private apply({ rows, summary }: ViewRead, more: boolean) {
+    if (rows) {
+      this.rows = more ? [...this.rows, ...rows.items] : rows.items;
+      this.next = rows.next;
+      this.total = rows.total;
     }
-    const { q, filter, sort } = this.query();
-    const queried = JSON.stringify([q, filter, sort]);
-    if (this.view && queried !== this.queried) {
-      this.queried = queried;
-      void this.load(false);
+    if (summary) {
+      this.summary = summary;
+      if (!rows) this.total = summary.count;
     }
   }
 
-  private async open() {
-    this.problem = undefined;
-    try {
-      const [{ items }, latest] = await Promise.all([
-        this.ctx.api.call.views.list({ params: { app: this.params.app! } }),
-        latestDefinition(this.ctx.api, this.params.app!).catch(() => undefined),
-      ]);
-      const view = items.find((one) => one.id === this.params.view);
-      if (!view) {
-        this.problem = translator(DATA_TEXTS, this.ctx.locale)('view.notFound');
-        return;
-      }
-      this.app = latest?.definition;
-      this.view = view;
-      const { q, filter, sort } = this.query();
-      this.queried = JSON.stringify([q, filter, sort]);
-      await this.load(false);
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    }
-  }
-
-  private async load(more: boolean) {
-    const view = this.view;
-    if (!view) return;
-    const sequence = ++this.sequence;
-    const { q, filter, sort } = this.query();
-    const pageSize = Number(view.config.pageSize) || 50;
-    this.loading = true;
-    this.problem = undefined;
-    try {
-      const showRows = !this.viewType?.aggregates && view.columns.length > 0;
-      const [rows, summary] = await Promise.all([
-        showRows
-          ? this.ctx.api.call.views.rows({
-              params: this.where,
-              query: {
-                q,
-                filter,
-                sort,
-                limit: String(pageSize),
-                cursor: more ? this.next : undefined,
-              },
-            })
-          : undefined,
-        this.grouped && !more
-          ? this.ctx.api.call.views.summary({ params: this.where, query: { q, filter } })
-          : undefined,
-      ]);
-      if (sequence !== this.sequence) return;
-      if (rows) {
-        this.rows = more ? [...this.rows, ...rows.items] : rows.items;
-        this.next = rows.next;
-        this.total = rows.total;
-        void this.namePeople(view, rows.items, sequence);
-      }
-      if (summary) {
-        this.summary = summary;
-        if (!rows) this.total = summary.count;
-      }
-    } catch (error) {
-      if (sequence === this.sequence)
-        this.problem = error instanceof ApiProblem ? error.message : String(error);
-    } finally {
-      if (sequence === this.sequence) this.loading = false;
-    }
-  }
-
-  /** Looks up the names of the users in the rows' user columns, so cells show people, not ids. */
-  private async namePeople(view: ViewDescription, rows: readonly ViewRow[], sequence: number) {
+  private userIds(view: ViewDescription, rows: readonly ViewRow[]) {
     const columns = view.columns.filter(
       (column) => this.platform.fieldTypes.get(column.type)?.holds === 'user',
     );
-    const ids = rows.flatMap((row) =>
+    return rows.flatMap((row) =>
       columns.flatMap((column) => [row.values[column.field]].flat().map(String)),
     );
-    const unknown = ids.filter((id) => !(id in this.people));
-    if (unknown.length === 0) return;
-    const names = await peopleNames(this.ctx.api, unknown);
-    if (sequence === this.sequence) this.people = { ...this.people, ...names };
   }
 
   /** The order the rows are in: the person's, else the view's first sort. */
@@ -238,11 +210,15 @@ export class ViewPage extends LitElement {
   }
 
   private exportHref(format: 'xlsx' | 'csv') {
-    return hrefOf(api.views.export, this.where, {
-      format,
-      ...this.query(),
-      locale: this.ctx.locale,
-    });
+    return hrefOf(
+      api.views.export,
+      { app: this.params.app!, view: this.params.view! },
+      {
+        format,
+        ...this.query(),
+        locale: this.ctx.locale,
+      },
+    );
   }
 
   override render() {
@@ -251,7 +227,8 @@ export class ViewPage extends LitElement {
     const view = this.view;
     const back = html`<p class="back"><a href="/apps">← ${t('view.back')}</a></p>`;
     if (!view) {
-      return html`${back}${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : html`<p class="muted">${t('view.loading')}</p>`}`;
+      const states = loadStates({ loading: t('view.loading') });
+      return html`${back}${this.opening.render({ ...states, complete: () => problemAlert(t('view.notFound')) })}`;
     }
     const cells: CellContext = {
       locale,
@@ -260,6 +237,7 @@ export class ViewPage extends LitElement {
       table: view.table,
       people: this.people,
     };
+    const { error } = loadStates();
     const filterable = view.columns.length > 0 ? view.columns : view.groupBy;
     const type = this.viewType;
     return html`
@@ -284,7 +262,8 @@ export class ViewPage extends LitElement {
             this.conditions = event.detail;
           }}></tessera-filter-bar>
       </section>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.first.render({ error })}
+      ${this.more.render({ error })}
       ${type?.aggregates && this.summary ? html`<section class="card">${this.renderView(type, view, cells)}</section>` : nothing}
       ${
         this.grouped && this.summary
@@ -309,7 +288,7 @@ export class ViewPage extends LitElement {
       rows: this.rows,
       ...(this.summary ? { summary: this.summary } : {}),
       ...(this.shownSort(view) ? { sort: this.shownSort(view)! } : {}),
-      busy: this.loading,
+      busy: this.busy,
       locale: cells.locale,
       cellText: (column, value) => formatCell(value, column, cells),
       recordHref: (table, id) => recordHref(app, table, id),
@@ -328,7 +307,7 @@ export class ViewPage extends LitElement {
     t: ReturnType<typeof translator<keyof (typeof DATA_TEXTS)['en']>>,
   ) {
     const total = this.total ?? 0;
-    return html`<section class="card rows" aria-busy=${this.loading ? 'true' : 'false'}>
+    return html`<section class="card rows" aria-busy=${this.busy ? 'true' : 'false'}>
       <p class="status muted" role="status">${
         this.total === undefined
           ? t('view.loading')
@@ -338,7 +317,7 @@ export class ViewPage extends LitElement {
       }</p>
       ${this.renderView(type, view, cells)}
       ${this.total === 0 ? html`<p class="muted empty">${t('view.empty')}</p>` : nothing}
-      ${this.next ? html`<div class="more"><button type="button" ?disabled=${this.loading} @click=${() => this.load(true)}>${t('view.more')}</button></div>` : nothing}
+      ${this.next ? html`<div class="more"><button type="button" ?disabled=${this.busy} @click=${() => this.more.run([this.next])}>${t('view.more')}</button></div>` : nothing}
     </section>`;
   }
 }

@@ -1,7 +1,9 @@
+import { Task } from '@lit/task';
 import { type AppDefinition, type FlowDefinition, localize } from '@tessera/core';
 import type { TesseraForm } from '@tessera/runtime/elements';
 import { createFormRuntime, type FormRuntime } from '@tessera/runtime/forms';
 import { css, html, LitElement, nothing } from 'lit';
+import type { ApiClient } from '../../api/api-client.ts';
 import { ApiProblem } from '../../api/api-error.ts';
 import type { AppContext } from '../../app-context/app-context.ts';
 import { consumeAppContext } from '../../app-context/consume-app-context.ts';
@@ -10,8 +12,17 @@ import { browserPlatform, formServices, formUser } from '../../forms/form-kit.ts
 import { translator } from '../../i18n/texts.ts';
 import { cachedApp } from '../../offline/offline-reads.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
+import { loadStates, problemAlert } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { type PersonChoice, personChoiceOf } from './choose-person-dialog.ts';
 import { ITEM_TEXTS } from './item-texts.ts';
+
+/** A flow to start: its app, and the form it is filled in. */
+interface FlowToStart {
+  readonly app: AppDefinition;
+  readonly flow: FlowDefinition;
+  readonly form: NonNullable<AppDefinition['forms']>[number];
+}
 
 /**
  * `/start/{app}/{flow}`: a new item of a flow, filled in the flow's form with the start node's
@@ -22,9 +33,6 @@ export class StartPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    app: { state: true },
-    problem: { state: true },
-    busy: { state: true },
     choosing: { state: true },
   };
   static override styles = [
@@ -41,24 +49,29 @@ export class StartPage extends LitElement {
   declare ctx: AppContext;
   protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare app: AppDefinition | undefined;
-  declare problem: string | undefined;
-  declare busy: boolean;
   /** The next step asked who takes it: the person picks, and the start is sent again. */
   declare choosing:
     | { choice: PersonChoice; submit: boolean; choose: Record<string, string[]> }
     | undefined;
   private runtime: FormRuntime | undefined;
-  private flow: FlowDefinition | undefined;
-  private loadedFor = '';
   private key = crypto.randomUUID();
 
-  protected override willUpdate(): void {
-    const wanted = `${this.params.app}/${this.params.flow}`;
-    if (wanted !== this.loadedFor) {
-      this.loadedFor = wanted;
-      void this.load();
-    }
+  /** The flow and its form, from the offline copy when the server cannot be reached. */
+  private readonly loading = new Task(this, {
+    args: () => [this.ctx.api, this.params.app!, this.params.flow!] as const,
+    task: ([api, app, flow]) => this.fetchFlow(api, app, flow),
+    onComplete: (found) => this.open(found),
+  });
+
+  /** The start, sent as a draft or submitted: one at a time, one place for a refusal. */
+  private readonly starting = new SendController(this);
+
+  private get app(): AppDefinition | undefined {
+    return this.loading.value?.app;
+  }
+
+  private get flow(): FlowDefinition | undefined {
+    return this.loading.value?.flow;
   }
 
   override disconnectedCallback(): void {
@@ -66,36 +79,38 @@ export class StartPage extends LitElement {
     this.runtime?.dispose();
   }
 
-  private async load() {
-    try {
-      const latest = await latestDefinition(this.ctx.api, this.params.app!).catch(async (error) => {
-        if (!(error instanceof ApiProblem) || !error.offline) throw error;
-        return cachedApp(await this.ctx.offline(), this.params.app!);
-      });
-      const app = latest?.definition;
-      const flow = app?.flows?.find((one) => one.id === this.params.flow);
-      const form = app?.forms?.find((one) => one.id === flow?.form);
-      if (!app || !flow || !form) {
-        this.problem = translator(ITEM_TEXTS, this.ctx.locale)('notFound');
-        return;
-      }
-      const nodeTypes = browserPlatform().nodeTypes;
-      const start = flow.nodes.find((node) => nodeTypes.get(node.type)?.shape === 'start');
-      this.runtime?.dispose();
-      this.runtime = createFormRuntime({
-        platform: browserPlatform(),
-        app,
-        form,
-        locale: this.ctx.locale,
-        ...(this.ctx.user ? { user: formUser(this.ctx.user)! } : {}),
-        ...(start ? { node: start.id } : {}),
-        ...this.carriedValues(app.id, flow.id),
-      });
-      this.flow = flow;
-      this.app = app;
-    } catch (error) {
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    }
+  private async fetchFlow(
+    api: ApiClient,
+    id: string,
+    flowId: string,
+  ): Promise<FlowToStart | undefined> {
+    const latest = await latestDefinition(api, id).catch(async (error) => {
+      if (!(error instanceof ApiProblem) || !error.offline) throw error;
+      return cachedApp(await this.ctx.offline(), id);
+    });
+    const app = latest?.definition;
+    const flow = app?.flows?.find((one) => one.id === flowId);
+    const form = app?.forms?.find((one) => one.id === flow?.form);
+    return app && flow && form ? { app, flow, form } : undefined;
+  }
+
+  /** The flow's form with the start node's rights, and values carried over if any. */
+  private open(found: FlowToStart | undefined) {
+    this.runtime?.dispose();
+    this.runtime = undefined;
+    if (!found) return;
+    const { app, flow, form } = found;
+    const nodeTypes = browserPlatform().nodeTypes;
+    const start = flow.nodes.find((node) => nodeTypes.get(node.type)?.shape === 'start');
+    this.runtime = createFormRuntime({
+      platform: browserPlatform(),
+      app,
+      form,
+      locale: this.ctx.locale,
+      ...(this.ctx.user ? { user: formUser(this.ctx.user)! } : {}),
+      ...(start ? { node: start.id } : {}),
+      ...this.carriedValues(app.id, flow.id),
+    });
   }
 
   /** Values carried over from a conflict the person chose to fix in a new form. */
@@ -110,62 +125,55 @@ export class StartPage extends LitElement {
   }
 
   private async send(submit: boolean, choose: Record<string, string[]> = {}) {
-    const runtime = this.runtime;
-    if (!runtime || !this.app || !this.flow) return;
+    const { runtime, app, flow } = this;
+    if (!runtime || !app || !flow) return;
     if (submit && runtime.validate().length > 0) {
       await this.renderRoot.querySelector<TesseraForm>('tessera-form')?.submit();
       return;
     }
     const t = translator(ITEM_TEXTS, this.ctx.locale);
-    this.busy = true;
-    this.problem = undefined;
-    try {
-      const item = await this.ctx.api.call.flows.start({
-        params: { app: this.app.id, flow: this.flow.id },
-        body: {
-          values: submit ? runtime.submitValues() : runtime.values(),
-          submit,
-          ...(Object.keys(choose).length > 0 ? { choose } : {}),
-        },
-        idempotencyKey: `${this.key}:${submit ? 'submit' : 'draft'}`,
-      });
-      this.ctx.refreshCounts();
-      this.ctx.flash(t(submit ? 'done.submit' : 'done.saveDraft'));
-      this.ctx.navigate(`/items/${encodeURIComponent(item.id)}`, { replace: true });
-    } catch (error) {
-      if (error instanceof ApiProblem && error.offline) {
+    const values = submit ? runtime.submitValues() : runtime.values();
+    const id = `${this.key}:${submit ? 'submit' : 'draft'}`;
+    await this.starting.run(async () => {
+      try {
+        const item = await this.ctx.api.call.flows.start({
+          params: { app: app.id, flow: flow.id },
+          body: { values, submit, ...(Object.keys(choose).length > 0 ? { choose } : {}) },
+          idempotencyKey: id,
+        });
+        this.ctx.refreshCounts();
+        this.ctx.flash(t(submit ? 'done.submit' : 'done.saveDraft'));
+        this.ctx.navigate(`/items/${encodeURIComponent(item.id)}`, { replace: true });
+      } catch (error) {
+        if (!(error instanceof ApiProblem && error.offline)) {
+          this.key = crypto.randomUUID();
+          this.askWho(error, submit, choose);
+          return;
+        }
+        // kept under the same key: the outbox sends it once when the connection is back
         const engine = await this.ctx.offline();
+        const name = localize(flow.label, this.ctx.locale, flow.id);
         await engine.queue(
-          {
-            id: `${this.key}:${submit ? 'submit' : 'draft'}`,
-            kind: 'start',
-            app: this.app.id,
-            flow: this.flow.id,
-            values: submit ? runtime.submitValues() : runtime.values(),
-            submit,
-          },
-          `${t(submit ? 'new.submit' : 'new.saveDraft')} ${localize(this.flow.label, this.ctx.locale, this.flow.id)}`,
+          { id, kind: 'start', app: app.id, flow: flow.id, values, submit },
+          `${t(submit ? 'new.submit' : 'new.saveDraft')} ${name}`,
         );
         this.ctx.flash(t('offline.queued'));
         this.ctx.navigate('/', { replace: true });
-        return;
       }
-      this.key = crypto.randomUUID();
-      const flow = this.flow;
-      const choice =
-        error instanceof ApiProblem
-          ? personChoiceOf(error, (node) =>
-              localize(flow.nodes.find((one) => one.id === node)?.label, this.ctx.locale, node),
-            )
-          : undefined;
-      if (choice) {
-        this.choosing = { choice, submit, choose };
-        return;
-      }
-      this.problem = error instanceof ApiProblem ? error.message : String(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+  }
+
+  /** The next step asks who takes it: the chooser opens; any other refusal goes on up. */
+  private askWho(error: unknown, submit: boolean, choose: Record<string, string[]>) {
+    const flow = this.flow!;
+    const choice =
+      error instanceof ApiProblem
+        ? personChoiceOf(error, (node) =>
+            localize(flow.nodes.find((one) => one.id === node)?.label, this.ctx.locale, node),
+          )
+        : undefined;
+    if (!choice) throw error;
+    this.choosing = { choice, submit, choose };
   }
 
   override render() {
@@ -173,15 +181,16 @@ export class StartPage extends LitElement {
     const { app, flow, runtime } = this;
     return html`
       <h1>${flow ? t('new.title', { flow: localize(flow.label, this.ctx.locale, flow.id) }) : ''}</h1>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+      ${this.loading.render({ ...loadStates(), complete: (found) => (found ? nothing : problemAlert(t('notFound'))) })}
+      ${this.starting.render()}
       ${
         app && runtime
           ? html`<section class="card">
             <tessera-form no-submit .runtime=${runtime} .locale=${this.ctx.locale} .services=${formServices(this.ctx.api, app)}
               @tessera-submit=${(event: Event) => event.stopPropagation()}></tessera-form>
             <div class="bar">
-              <button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.send(true)}>${t('new.submit')}</button>
-              <button type="button" ?disabled=${this.busy} @click=${() => this.send(false)}>${t('new.saveDraft')}</button>
+              <button class="primary" type="button" ?disabled=${this.starting.busy} @click=${() => this.send(true)}>${t('new.submit')}</button>
+              <button type="button" ?disabled=${this.starting.busy} @click=${() => this.send(false)}>${t('new.saveDraft')}</button>
             </div>
           </section>`
           : nothing

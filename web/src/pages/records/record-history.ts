@@ -1,3 +1,4 @@
+import { initialState, Task } from '@lit/task';
 import type { AppDefinition, Locale } from '@tessera/core';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
@@ -53,7 +54,40 @@ export class RecordHistory extends LitElement {
   declare entries: readonly AuditEntry[] | undefined;
   declare names: Readonly<Record<string, string>>;
   declare next: string | undefined;
-  private loadedFor = '';
+
+  /** The newest entries, read again for another record or after a save. */
+  private readonly first = new Task(this, {
+    args: () => [this.api, this.recordId] as const,
+    task: ([api, record]) => {
+      if (!record) return initialState;
+      // a page of "more" still on its way belongs to the history read before
+      void this.more.run([undefined]);
+      return this.fetchPage(api, record, undefined);
+    },
+    onComplete: (page) => this.show(page.items, page.next),
+    onError: () => this.show(undefined, undefined),
+  });
+
+  /** The entries after those shown, run by "more". */
+  private readonly more = new Task(this, {
+    autoRun: false,
+    task: ([cursor]: readonly [string | undefined]) =>
+      cursor === undefined ? initialState : this.fetchPage(this.api, this.recordId, cursor),
+    onComplete: (page) => this.show([...(this.entries ?? []), ...page.items], page.next),
+    onError: () => this.show(undefined, undefined),
+  });
+
+  /** The actors' names, for the entries whose actor is not named yet. */
+  protected readonly naming = new Task(this, {
+    args: () => [this.entries] as const,
+    task: ([entries]) => {
+      const unknown = (entries ?? []).map((one) => one.actor).filter((id) => !(id in this.names));
+      return unknown.length === 0 ? initialState : peopleNames(this.api, unknown);
+    },
+    onComplete: (names) => {
+      this.names = { ...this.names, ...names };
+    },
+  });
 
   constructor() {
     super();
@@ -62,33 +96,20 @@ export class RecordHistory extends LitElement {
 
   /** Reads the history again (after a save). */
   reload() {
-    this.loadedFor = '';
-    this.requestUpdate();
+    void this.first.run();
   }
 
-  protected override willUpdate(): void {
-    if (this.recordId && this.recordId !== this.loadedFor) {
-      this.loadedFor = this.recordId;
-      void this.load(false);
-    }
+  private fetchPage(api: ApiClient, record: string, cursor: string | undefined) {
+    return api.get<{ items: AuditEntry[]; next?: string }>(
+      `/records/${encodeURIComponent(record)}/audit`,
+      { query: { limit: 20, cursor } },
+    );
   }
 
-  private async load(more: boolean) {
-    try {
-      const page = await this.api.get<{ items: AuditEntry[]; next?: string }>(
-        `/records/${encodeURIComponent(this.recordId)}/audit`,
-        { query: { limit: 20, cursor: more ? this.next : undefined } },
-      );
-      this.entries = more ? [...(this.entries ?? []), ...page.items] : page.items;
-      this.next = page.next;
-      const names = await peopleNames(
-        this.api,
-        page.items.map((one) => one.actor),
-      );
-      this.names = { ...this.names, ...names };
-    } catch {
-      this.entries = undefined;
-    }
+  /** The history as read; none (and nothing shown) when it could not be read. */
+  private show(entries: readonly AuditEntry[] | undefined, next: string | undefined) {
+    this.entries = entries;
+    this.next = next;
   }
 
   private changes(entry: AuditEntry) {
@@ -130,7 +151,7 @@ export class RecordHistory extends LitElement {
           ${this.changes(entry)}
         </li>`;
       })}</ol>
-      ${this.next ? html`<p><button type="button" @click=${() => this.load(true)}>${t('history.more')}</button></p>` : nothing}`;
+      ${this.next ? html`<p><button type="button" @click=${() => this.more.run([this.next])}>${t('history.more')}</button></p>` : nothing}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { initialState, Task } from '@lit/task';
 import type { AppDefinition, Locale } from '@tessera/core';
 import { localize } from '@tessera/core';
 import type { RelatedGroup } from '@tessera/core/api';
@@ -23,7 +24,6 @@ export class RelatedRecords extends LitElement {
     app: { attribute: false },
     recordId: {},
     locale: {},
-    groups: { state: true },
     people: { state: true },
   };
   static override styles = [
@@ -41,43 +41,48 @@ export class RelatedRecords extends LitElement {
   declare app: AppDefinition;
   declare recordId: string;
   declare locale: Locale;
-  declare groups: readonly RelatedGroup[] | undefined;
   declare people: Readonly<Record<string, string>>;
-  private loadedFor = '';
+
+  /** The groups; a failed read shows nothing, like a record nothing links to. */
+  private readonly loading = new Task(this, {
+    args: () => [this.api, this.app?.id, this.recordId] as const,
+    task: async ([api, app, record]) => {
+      if (!app || !record) return initialState;
+      const path = `/apps/${encodeURIComponent(app)}/records/${encodeURIComponent(record)}/related`;
+      return (await api.get<{ groups: RelatedGroup[] }>(path)).groups;
+    },
+  });
+
+  /** People in user columns are shown by name. */
+  protected readonly naming = new Task(this, {
+    args: () => [this.groups] as const,
+    task: ([groups]) => {
+      const ids = (groups ?? []).flatMap((group) => this.userIds(group));
+      return ids.length === 0 ? initialState : peopleNames(this.api, ids);
+    },
+    onComplete: (names) => {
+      this.people = names;
+    },
+  });
 
   constructor() {
     super();
     this.people = {};
   }
 
-  protected override willUpdate(): void {
-    if (this.recordId && this.app && this.recordId !== this.loadedFor) {
-      this.loadedFor = this.recordId;
-      void this.load();
-    }
+  private get groups(): readonly RelatedGroup[] | undefined {
+    return this.loading.value;
   }
 
-  private async load() {
-    try {
-      const answer = await this.api.get<{ groups: RelatedGroup[] }>(
-        `/apps/${encodeURIComponent(this.app.id)}/records/${encodeURIComponent(this.recordId)}/related`,
-      );
-      this.groups = answer.groups;
-      // people in user columns are shown by name
-      const ids = answer.groups.flatMap((group) => {
-        const table = this.app.tables.find((one) => one.id === group.table);
-        const users = group.columns.filter((column) => {
-          const type = table?.fields.find((one) => one.id === column.id)?.type;
-          return type !== undefined && browserPlatform().fieldTypes.get(type)?.holds === 'user';
-        });
-        return group.records.flatMap((record) =>
-          users.flatMap((column) => [record.values[column.id]].flat().map(String)),
-        );
-      });
-      if (ids.length > 0) this.people = await peopleNames(this.api, ids);
-    } catch {
-      this.groups = undefined;
-    }
+  private userIds(group: RelatedGroup) {
+    const table = this.app.tables.find((one) => one.id === group.table);
+    const users = group.columns.filter((column) => {
+      const type = table?.fields.find((one) => one.id === column.id)?.type;
+      return type !== undefined && browserPlatform().fieldTypes.get(type)?.holds === 'user';
+    });
+    return group.records.flatMap((record) =>
+      users.flatMap((column) => [record.values[column.id]].flat().map(String)),
+    );
   }
 
   /** The group's heading: the linking table's label, with the link field's when it has two. */

@@ -1,12 +1,15 @@
+import { Task } from '@lit/task';
 import { localize } from '@tessera/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { AppContext } from '../../app-context/app-context.ts';
 import { consumeAppContext } from '../../app-context/consume-app-context.ts';
 import { formatDateTime, translator } from '../../i18n/texts.ts';
-import type { ConflictEntry, OutboxCommand, SyncStatus } from '../../offline/offline-types.ts';
+import type { ConflictEntry, OutboxCommand } from '../../offline/offline-types.ts';
 import type { SyncEngine } from '../../offline/sync-engine.ts';
 import { sharedStyles } from '../../styles/shared-styles.ts';
 import { ITEM_TEXTS } from '../item/item-texts.ts';
+import { loadStates } from '../load-states.ts';
+import { SendController } from '../send-controller.ts';
 import { SYNC_TEXTS } from './sync-texts.ts';
 
 /**
@@ -18,9 +21,6 @@ export class SyncPage extends LitElement {
   static override properties = {
     ctx: { attribute: false },
     params: { attribute: false },
-    status: { state: true },
-    pending: { state: true },
-    conflicts: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -36,41 +36,60 @@ export class SyncPage extends LitElement {
   declare ctx: AppContext;
   protected readonly appContext = consumeAppContext(this);
   declare params: Record<string, string>;
-  declare status: SyncStatus | undefined;
-  declare pending: readonly { command: OutboxCommand; label?: string }[];
-  declare conflicts: readonly ConflictEntry[];
-  private engine: SyncEngine | undefined;
-  private readonly onChange = () => void this.reload();
+  /** The engine whose `change` events this page follows, while it is shown. */
+  private followed: SyncEngine | undefined;
+  private readonly onChange = () => {
+    if (this.followed) void this.lists.run([this.followed]);
+  };
 
-  constructor() {
-    super();
-    this.pending = [];
-    this.conflicts = [];
-  }
+  /** The person's sync engine: the status it reports, and the store the lists come from. */
+  private readonly engine = new Task(this, {
+    args: () => [this.ctx.user?.id] as const,
+    task: () => this.ctx.offline(),
+    onComplete: (engine) => {
+      if (this.isConnected) this.follow(engine);
+    },
+  });
+
+  /** What waits and what conflicts, read again at each change; only the latest read shows. */
+  private readonly lists = new Task(this, {
+    autoRun: false,
+    task: async ([engine]: readonly [SyncEngine]) => ({
+      pending: (await engine.store.outbox()).map((doc) => ({
+        command: doc.command,
+        ...(doc.label ? { label: doc.label } : {}),
+      })),
+      conflicts: await engine.store.conflicts(),
+    }),
+  });
+
+  /** A conflict discarded: one at a time, and a place for a store that refused it. */
+  private readonly discarding = new SendController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.ctx.offline().then((engine) => {
-      this.engine = engine;
-      engine.addEventListener('change', this.onChange);
-      void this.reload();
-    });
+    // changes made while the page was away were not heard: the lists are read again
+    if (this.engine.value) this.follow(this.engine.value);
   }
 
   override disconnectedCallback(): void {
-    this.engine?.removeEventListener('change', this.onChange);
+    this.follow(undefined);
     super.disconnectedCallback();
   }
 
-  private async reload() {
-    const engine = this.engine;
-    if (!engine) return;
-    this.status = engine.status;
-    this.pending = (await engine.store.outbox()).map((doc) => ({
-      command: doc.command,
-      ...(doc.label ? { label: doc.label } : {}),
-    }));
-    this.conflicts = await engine.store.conflicts();
+  private follow(engine: SyncEngine | undefined) {
+    this.followed?.removeEventListener('change', this.onChange);
+    this.followed = engine;
+    engine?.addEventListener('change', this.onChange);
+    this.onChange();
+  }
+
+  private get pending(): readonly { command: OutboxCommand; label?: string }[] {
+    return this.lists.value?.pending ?? [];
+  }
+
+  private get conflicts(): readonly ConflictEntry[] {
+    return this.lists.value?.conflicts ?? [];
   }
 
   private describe(command: OutboxCommand): string {
@@ -88,9 +107,12 @@ export class SyncPage extends LitElement {
   }
 
   private async discard(entry: ConflictEntry) {
-    if (!confirm(translator(SYNC_TEXTS, this.ctx.locale)('discard.confirm'))) return;
-    await this.engine?.store.resolve(entry.command.id);
-    await this.engine?.refresh();
+    const engine = this.engine.value;
+    if (!engine || !confirm(translator(SYNC_TEXTS, this.ctx.locale)('discard.confirm'))) return;
+    await this.discarding.run(async () => {
+      await engine.store.resolve(entry.command.id);
+      await engine.refresh();
+    });
   }
 
   private reopen(entry: ConflictEntry) {
@@ -100,7 +122,8 @@ export class SyncPage extends LitElement {
       `tessera.draft:${command.app}/${command.flow}`,
       JSON.stringify(command.values),
     );
-    void this.engine?.store.resolve(command.id).then(() => this.engine?.refresh());
+    const engine = this.engine.value;
+    void engine?.store.resolve(command.id).then(() => engine.refresh());
     this.ctx.navigate(
       `/start/${encodeURIComponent(command.app)}/${encodeURIComponent(command.flow)}?from=conflict`,
     );
@@ -109,16 +132,20 @@ export class SyncPage extends LitElement {
   override render() {
     const { locale } = this.ctx;
     const t = translator(SYNC_TEXTS, locale);
-    const status = this.status;
+    const status = this.engine.value?.status;
+    const { error } = loadStates();
     return html`
       <h1>${t('title')}</h1>
       <p class="muted">${t('lead')}</p>
       <div class="row">
-        <button class="primary" type="button" ?disabled=${status?.syncing || !navigator.onLine} @click=${() => this.engine?.sync()}>${t('now')}</button>
+        <button class="primary" type="button" ?disabled=${status?.syncing || !navigator.onLine} @click=${() => this.engine.value?.sync()}>${t('now')}</button>
         <span class="muted">${status?.lastSyncAt ? t('last', { at: formatDateTime(status.lastSyncAt, locale) }) : t('never')}</span>
       </div>
       ${navigator.onLine ? nothing : html`<p class="notice">${t('offline')}</p>`}
       ${status?.error ? html`<p class="error" role="alert">${t('error', { message: status.error })}</p>` : nothing}
+      ${this.engine.render({ error })}
+      ${this.lists.render({ error })}
+      ${this.discarding.render()}
       <section aria-labelledby="pending">
         <h2 id="pending">${t('pending', { n: this.pending.length })}</h2>
         ${this.pending.length === 0 ? html`<p class="muted">${t('pending.none')}</p>` : nothing}
@@ -158,7 +185,7 @@ export class SyncPage extends LitElement {
       <div class="row">
         ${command.kind === 'start' ? html`<button type="button" class="primary" @click=${() => this.reopen(entry)}>${t('reopen')}</button>` : nothing}
         ${command.kind === 'command' ? html`<a class="button" href=${`/items/${encodeURIComponent(command.item)}`}>${t('openItem')}</a>` : nothing}
-        <button type="button" class="danger" @click=${() => this.discard(entry)}>${t('discard')}</button>
+        <button type="button" class="danger" ?disabled=${this.discarding.busy} @click=${() => this.discard(entry)}>${t('discard')}</button>
       </div>
     </li>`;
   }
