@@ -42,13 +42,19 @@ const RecordPatchSchema = Type.Object(
   { additionalProperties: false, title: 'RecordPatch' },
 );
 
+/** The record as it was before or after a change (what the history compares). */
+const LoggedRecordSchema = Type.Object(
+  { values: Type.Optional(Type.Record(Type.String(), Type.Unknown())) },
+  { description: 'the record as the API showed it then' },
+);
+
 const AuditEntrySchema = Type.Object({
   id: Type.String(),
   at: Type.String(),
   actor: Type.String(),
   action: Type.String({ description: 'record.create, record.update or record.delete' }),
-  before: Type.Optional(Type.Unknown()),
-  after: Type.Optional(Type.Unknown()),
+  before: Type.Optional(LoggedRecordSchema),
+  after: Type.Optional(LoggedRecordSchema),
   recovered: Type.Optional(
     Type.Literal(true, {
       description: 'logged after a crash at the next start: no before, at and actor as stored',
@@ -87,6 +93,9 @@ const RelatedGroupSchema = Type.Object(
 
 /** One table's records linking to a record, as the related-records route answers them. */
 export type RelatedGroup = Static<typeof RelatedGroupSchema>;
+
+/** A record as the API shows it. */
+export type RecordView = Static<typeof RecordViewSchema>;
 
 const RelatedSchema = Type.Object(
   { groups: Type.Array(RelatedGroupSchema) },

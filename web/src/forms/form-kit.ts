@@ -33,10 +33,6 @@ export function browserPlatform(): Platform {
   return platform;
 }
 
-interface RecordPage {
-  readonly items: readonly { id: string; values: Record<string, unknown> }[];
-}
-
 /** Record titles: the table's title field as the platform finds it, else the id's tail. */
 export function recordTitle(
   app: AppDefinition,
@@ -72,11 +68,12 @@ export function formServices(api: ApiClient, app: AppDefinition): FormServices {
 
 function makeServices(api: ApiClient, app: AppDefinition): FormServices {
   const names = new Map<string, Promise<string | undefined>>();
-  const records = (table: string) =>
-    `/apps/${encodeURIComponent(app.id)}/tables/${encodeURIComponent(table)}/records`;
   return {
     async searchRecords(table, text): Promise<RecordChoice[]> {
-      const page = await api.get<RecordPage>(records(table), { query: { limit: 200 } });
+      const page = await api.call.records.list({
+        params: { app: app.id, table },
+        query: { limit: '200' },
+      });
       const needle = text.trim().toLowerCase();
       return page.items
         .map((item) => ({
@@ -88,10 +85,8 @@ function makeServices(api: ApiClient, app: AppDefinition): FormServices {
         .slice(0, 20);
     },
     async recordTitle(table, id) {
-      const found = await api
-        .get<{ id: string; values: Record<string, unknown> }>(
-          `${records(table)}/${encodeURIComponent(id)}`,
-        )
+      const found = await api.call.records
+        .get({ params: { app: app.id, table, id } })
         .catch(() => undefined);
       return found ? recordTitle(app, table, found.values, found.id) : undefined;
     },

@@ -13,7 +13,7 @@ import { sharedStyles } from '../../styles/shared-styles.ts';
 import { recordHref } from '../data/view-types.ts';
 import { loadStates, problemAlert } from '../load-states.ts';
 import { SendController } from '../send-controller.ts';
-import { problemText, recordsPath, type StoredRecord, tableFormRuntime } from './record-form.ts';
+import { problemText, tableFormRuntime } from './record-form.ts';
 import { RECORD_TEXTS } from './record-texts.ts';
 
 /**
@@ -102,11 +102,11 @@ export class NewRecordPage extends LitElement {
     const table = this.params.table!;
     const created = await this.creating.run(async () => {
       try {
-        return await this.ctx.api.post<StoredRecord>(
-          recordsPath(app.id, table),
-          { values: runtime.submitValues() },
-          { idempotencyKey: this.key },
-        );
+        return await this.ctx.api.call.records.create({
+          params: { app: app.id, table },
+          body: { values: runtime.submitValues() },
+          idempotencyKey: this.key,
+        });
       } catch (error) {
         // a refusal ends its attempt; a lost connection may have reached the server, so
         // the retry keeps the key and cannot create the record twice

@@ -5,25 +5,13 @@ import {
   type Locale,
   localize,
 } from '@tessera/core';
+import type { RecordView } from '@tessera/core/api';
 import { createFormRuntime, type FormRuntime, type FormUser } from '@tessera/runtime/forms';
 import { ApiProblem } from '../../api/api-error.ts';
 import { browserPlatform } from '../../forms/form-kit.ts';
 
 /** A record as `GET …/records/{id}` returns it. */
-export interface StoredRecord {
-  readonly id: string;
-  readonly _rev: string;
-  readonly app: string;
-  readonly table: string;
-  readonly values: Record<string, unknown>;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly updatedAt: string;
-  readonly updatedBy: string;
-}
-
-export const recordsPath = (app: string, table: string) =>
-  `/apps/${encodeURIComponent(app)}/tables/${encodeURIComponent(table)}/records`;
+export type StoredRecord = RecordView;
 
 /**
  * The table's default form (its first in the app, the one the server applies to record writes),

@@ -100,10 +100,10 @@ export class RecordHistory extends LitElement {
   }
 
   private fetchPage(api: ApiClient, record: string, cursor: string | undefined) {
-    return api.get<{ items: AuditEntry[]; next?: string }>(
-      `/records/${encodeURIComponent(record)}/audit`,
-      { query: { limit: 20, cursor } },
-    );
+    return api.call.records.history({
+      params: { id: record },
+      query: { limit: '20', ...(cursor === undefined ? {} : { cursor }) },
+    });
   }
 
   /** The history as read; none (and nothing shown) when it could not be read. */

@@ -14,7 +14,7 @@ import { sharedStyles } from '../../styles/shared-styles.ts';
 import { formatCell } from '../data/cell-format.ts';
 import { loadStates, problemAlert, problemMessage } from '../load-states.ts';
 import { SendController } from '../send-controller.ts';
-import { problemText, recordsPath, type StoredRecord, tableFormRuntime } from './record-form.ts';
+import { problemText, type StoredRecord, tableFormRuntime } from './record-form.ts';
 import './record-history.ts';
 import type { RecordHistory } from './record-history.ts';
 import { RECORD_TEXTS } from './record-texts.ts';
@@ -100,7 +100,7 @@ export class RecordPage extends LitElement {
   private async fetchRecord(api: ApiClient, app: string, table: string, id: string) {
     const [latest, record] = await Promise.all([
       latestDefinition(api, app),
-      api.get<StoredRecord>(`${recordsPath(app, table)}/${encodeURIComponent(id)}`),
+      api.call.records.get({ params: { app, table, id } }),
     ]);
     const definition = latest?.definition;
     if (!definition?.tables.some((one) => one.id === table)) return undefined;
@@ -135,12 +135,11 @@ export class RecordPage extends LitElement {
       return;
     }
     const saved = await this.saving.run(() =>
-      this.ctx.api
-        .send<StoredRecord>(
-          'PATCH',
-          `${recordsPath(record.app, record.table)}/${encodeURIComponent(record.id)}`,
-          { body: { _rev: record._rev, values: runtime.submitValues() } },
-        )
+      this.ctx.api.call.records
+        .update({
+          params: { app: record.app, table: record.table, id: record.id },
+          body: { _rev: record._rev, values: runtime.submitValues() },
+        })
         .catch((error) => this.reloadIfStale(error)),
     );
     if (!saved) return;

@@ -48,8 +48,7 @@ export class RelatedRecords extends LitElement {
     args: () => [this.api, this.app?.id, this.recordId] as const,
     task: async ([api, app, record]) => {
       if (!app || !record) return initialState;
-      const path = `/apps/${encodeURIComponent(app)}/records/${encodeURIComponent(record)}/related`;
-      return (await api.get<{ groups: RelatedGroup[] }>(path)).groups;
+      return (await api.call.records.related({ params: { app, id: record } })).groups;
     },
   });
 
