@@ -24,7 +24,7 @@ let store: OfflineStore | undefined;
 let engine: SyncEngine | undefined;
 let peer: PeerDb | undefined;
 
-/** ms spent in each store method and in `api.post` since the last `sync()` began. */
+/** ms spent in each store method and in the sync routes' calls since the last `sync()` began. */
 let profile: Record<string, number> = {};
 
 /** Wraps an object's async methods so each adds its time to `profile` (the object is unchanged). */
@@ -44,12 +44,12 @@ function timed<T extends object>(target: T, names: readonly string[], prefix: st
   }
   return target;
 }
-timed(api, ['post'], 'api.');
+timed(api.call.sync, ['push', 'pull'], 'api.sync.');
 
 export const b7 = {
   /** Signs in as the page would (same-origin POST) and keeps the CSRF token. */
   async signIn(username: string, password: string): Promise<void> {
-    const answer = await api.post<{ csrfToken: string }>('/auth/login', { username, password });
+    const answer = await api.call.auth.login({ body: { username, password } });
     api.csrfToken = answer.csrfToken;
   },
 
