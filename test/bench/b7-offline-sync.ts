@@ -548,7 +548,9 @@ try {
         const spent = Object.entries(r.profile)
           .map(([name, ms]) => `${name} ${formatMs(ms)}`)
           .join(', ');
-        console.log(`  in the page during sync (overlapping: api.sync.push holds the pushes): ${spent}`);
+        console.log(
+          `  in the page during sync (overlapping: api.sync.push holds the pushes): ${spent}`,
+        );
       } else {
         const r = await peerRound(round, N, `r${round}`);
         p.push(r);
