@@ -36,6 +36,36 @@ export const auditOrder = (key: string): number => {
 /** The key of a record's creation: its first revision, whatever the revision's hash. */
 export const createKeyOf = (id: string): string => `${id}@1`;
 
+/**
+ * Owes webhooks the event of a logged record change, under its audit entry's key (so a retry,
+ * or the roll-forward after a crash, announces it once). Nothing when there are no webhooks.
+ */
+export async function announceRecordChange(
+  events: EventPublisher | undefined,
+  change: {
+    readonly action: string;
+    readonly doc: RecordDocument;
+    readonly key: string;
+    readonly at: string;
+    readonly actor: string;
+    readonly data: { readonly before?: RecordView; readonly after?: RecordView };
+  },
+): Promise<void> {
+  const type = RECORD_EVENT_OF_ACTION[change.action];
+  if (events === undefined || type === undefined) return;
+  const { doc, key, at, actor, data } = change;
+  await events.publish({
+    type,
+    app: doc.app,
+    table: doc.table,
+    subject: doc._id,
+    key,
+    at,
+    actor,
+    data,
+  });
+}
+
 /** Who a write is logged as: a person (and their department, for row scopes), or `system`. */
 export interface Writer {
   readonly id: string;
@@ -153,26 +183,15 @@ export function createRecordWriter(context: RecordWriterContext): RecordWriter {
     ...data,
   });
 
-  const announce = async (
-    action: string,
-    by: Writer,
-    doc: RecordDocument,
-    key: string,
-    data: Logged,
-  ) => {
-    const type = RECORD_EVENT_OF_ACTION[action];
-    if (context.events === undefined || type === undefined) return;
-    await context.events.publish({
-      type,
-      app: doc.app,
-      table: doc.table,
-      subject: doc._id,
+  const announce = (action: string, by: Writer, doc: RecordDocument, key: string, data: Logged) =>
+    announceRecordChange(context.events, {
+      action,
+      doc,
       key,
       at: isoNow(context),
       actor: by.id,
       data,
     });
-  };
 
   const logged = async (...args: Parameters<typeof announce>) => {
     await appendAudit(storage, entryOf(...args), new Date(context.now()));

@@ -4,9 +4,8 @@ import { type AuditEntry, appendAudit, auditIdOf } from '../audit/audit-entry.ts
 import { INDEX } from '../storage/storage-indexes.ts';
 import type { StoreContext } from '../storage/store-context.ts';
 import type { EventPublisher } from '../webhooks/event-publisher.ts';
-import { RECORD_EVENT_OF_ACTION } from '../webhooks/event-types.ts';
 import { RECORD_TYPE, type RecordFields, recordView } from './record-document.ts';
-import { auditOrder, createKeyOf } from './record-writer.ts';
+import { announceRecordChange, auditOrder, createKeyOf } from './record-writer.ts';
 
 export interface RecoveryContext extends StoreContext {
   /** Owed the webhook event of every entry recovered; none published when absent. */
@@ -80,13 +79,9 @@ export async function recoverRecordAudits(
         new Date(doc.updatedAt),
       );
       recovered++;
-      const type = RECORD_EVENT_OF_ACTION[action];
-      if (context.events === undefined || type === undefined) continue;
-      await context.events.publish({
-        type,
-        app: doc.app,
-        table: doc.table,
-        subject: doc._id,
+      await announceRecordChange(context.events, {
+        action,
+        doc,
         key,
         at: doc.updatedAt,
         actor: doc.updatedBy,

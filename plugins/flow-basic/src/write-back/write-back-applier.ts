@@ -229,9 +229,12 @@ function writeBackApplier(ports: EffectPorts): OwedApplier {
         if (strict) throw planRefusal(node, plan);
         continue;
       }
-      const values = current(plan.values);
-      if (strict) validated(app, node, target.id, values, items === undefined ? undefined : index);
-      made.push({ id: items === undefined ? id : forEachRecordId(id, index), values });
+      // checked here when reserving; the record writer computes and checks again when storing
+      if (strict) {
+        const at = items === undefined ? undefined : index;
+        validated(app, node, target.id, current(plan.values), at);
+      }
+      made.push({ id: items === undefined ? id : forEachRecordId(id, index), values: plan.values });
     }
     return made;
   };
